@@ -1,0 +1,432 @@
+package dev.corsfilter;
+
+import dev.corsfilter.internal.HeaderNames;
+import dev.corsfilter.internal.MethodNames;
+import dev.corsfilter.internal.OriginPattern;
+import dev.corsfilter.internal.PolicyRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call an API from a browser, and how: an immutable, thread-safe CORS policy.
+ *
+ * <pre>{@code
+ * CorsPolicy policy = CorsPolicy.builder()
+ *     .allowedOrigins("https://app.example.com", "https://*.preview.example.com", "http://localhost:*")
+ *     .allowedMethods("GET", "POST", "PUT", "DELETE")
+ *     .allowedHeaders("Content-Type", "Authorization", "X-Request-Id")
+ *     .exposedHeaders("X-Request-Id", "ETag")
+ *     .allowCredentials(true)
+ *     .maxAge(Duration.ofMinutes(10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} validates every setting and reports every problem at once in an
+ * {@link InvalidCorsPolicyException}; a policy that exists is valid. Two policies are equal when their
+ * canonical settings are equal.
+ */
+public final class CorsPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorsPolicy.class);
+
+    /** Chromium caps the pre-flight cache at two hours; longer values only help Firefox. */
+    static final Duration CHROMIUM_MAX_AGE_CAP = Duration.ofHours(2);
+    /** The longest pre-flight cache lifetime a policy may ask for. */
+    static final Duration MAX_AGE_LIMIT = Duration.ofHours(24);
+
+    private final boolean anyOrigin;
+    private final List<String> origins;
+    private final List<String> methods;
+    private final List<String> headers;
+    private final List<String> exposedHeaders;
+    private final boolean credentials;
+    private final Duration maxAge;
+    private final int preflightStatus;
+    private final PolicyRules rules;
+
+    private CorsPolicy(Builder builder, boolean anyOrigin, List<OriginPattern> patterns, Set<String> methods,
+                       Set<String> headers, Set<String> exposedHeaders) {
+        this.anyOrigin = anyOrigin;
+        this.origins = patterns.stream().map(OriginPattern::toString).distinct().toList();
+        this.methods = List.copyOf(methods);
+        this.headers = List.copyOf(headers);
+        this.exposedHeaders = List.copyOf(exposedHeaders);
+        this.credentials = builder.credentials;
+        this.maxAge = builder.maxAge;
+        this.preflightStatus = builder.preflightStatus;
+        this.rules = new PolicyRules(anyOrigin, patterns, methods, headers, exposedHeaders, credentials,
+                maxAge == null ? null : maxAge.getSeconds());
+    }
+
+    /**
+     * Starts a policy that allows nothing yet.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Whether every origin is allowed, answered with {@code Access-Control-Allow-Origin: *}.
+     *
+     * @return true after {@link Builder#allowAnyOrigin()}
+     */
+    public boolean allowsAnyOrigin() {
+        return anyOrigin;
+    }
+
+    /**
+     * The allowed origins and origin patterns, in canonical form and configuration order.
+     *
+     * @return an immutable list; empty when {@link #allowsAnyOrigin()}
+     */
+    public List<String> allowedOrigins() {
+        return origins;
+    }
+
+    /**
+     * The allowed methods besides the always-allowed {@code GET}, {@code HEAD} and {@code POST}, as configured.
+     *
+     * @return an immutable list; {@code *} stands for every method
+     */
+    public List<String> allowedMethods() {
+        return methods;
+    }
+
+    /**
+     * The allowed request header names, lower-cased.
+     *
+     * @return an immutable list; {@code *} stands for every name but {@code authorization}
+     */
+    public List<String> allowedHeaders() {
+        return headers;
+    }
+
+    /**
+     * The response header names scripts may read, beyond those browsers always expose.
+     *
+     * @return an immutable list; {@code *} stands for every name
+     */
+    public List<String> exposedHeaders() {
+        return exposedHeaders;
+    }
+
+    /**
+     * Whether requests with credentials (cookies, HTTP authentication, client certificates) are allowed.
+     *
+     * @return true after {@code allowCredentials(true)}
+     */
+    public boolean allowsCredentials() {
+        return credentials;
+    }
+
+    /**
+     * How long browsers may cache a pre-flight answer.
+     *
+     * @return the duration, or empty when no {@code Access-Control-Max-Age} is sent (browsers then use 5 seconds)
+     */
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(maxAge);
+    }
+
+    /**
+     * The status of a successful pre-flight response.
+     *
+     * @return a 2xx status, 204 unless configured
+     */
+    public int preflightStatus() {
+        return preflightStatus;
+    }
+
+    /** The prepared decision logic; used by the filter. */
+    PolicyRules rules() {
+        return rules;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof CorsPolicy that)) {
+            return false;
+        }
+        return anyOrigin == that.anyOrigin && credentials == that.credentials
+                && preflightStatus == that.preflightStatus && Set.copyOf(origins).equals(Set.copyOf(that.origins))
+                && Set.copyOf(methods).equals(Set.copyOf(that.methods))
+                && Set.copyOf(headers).equals(Set.copyOf(that.headers))
+                && Set.copyOf(exposedHeaders).equals(Set.copyOf(that.exposedHeaders))
+                && Objects.equals(maxAge, that.maxAge);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(anyOrigin, Set.copyOf(origins), Set.copyOf(methods), Set.copyOf(headers),
+                Set.copyOf(exposedHeaders), credentials, maxAge, preflightStatus);
+    }
+
+    @Override
+    public String toString() {
+        return "CorsPolicy{origins=" + (anyOrigin ? "*" : origins)
+                + ", methods=" + methods
+                + ", headers=" + headers
+                + ", exposedHeaders=" + exposedHeaders
+                + ", credentials=" + credentials
+                + ", maxAge=" + (maxAge == null ? "none" : maxAge.getSeconds() + "s")
+                + ", preflightStatus=" + preflightStatus + "}";
+    }
+
+    /**
+     * Collects the settings of a {@link CorsPolicy}. Each setter replaces what an earlier call to it set;
+     * nothing is checked until {@link #build()}, which reports every problem at once. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private List<String> origins = List.of();
+        private boolean anyOrigin;
+        private List<String> methods = List.of();
+        private List<String> headers = List.of();
+        private List<String> exposedHeaders = List.of();
+        private boolean credentials;
+        private Duration maxAge;
+        private int preflightStatus = 204;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the origins allowed to read responses: exact origins such as {@code https://app.example.com},
+         * subdomain patterns such as {@code https://*.example.com} (one or more labels before the domain,
+         * never the domain itself), and {@code :*} for any port, as in {@code http://localhost:*}. A lone
+         * {@code *} means {@link #allowAnyOrigin()}.
+         *
+         * @param origins the origins, each {@code scheme://host[:port]}
+         * @return this builder
+         */
+        public Builder allowedOrigins(String... origins) {
+            return allowedOrigins(listOf(origins));
+        }
+
+        /**
+         * Sets the allowed origins; see {@link #allowedOrigins(String...)}.
+         *
+         * @param origins the origins
+         * @return this builder
+         */
+        public Builder allowedOrigins(Collection<String> origins) {
+            this.origins = copy(origins);
+            return this;
+        }
+
+        /**
+         * Allows every origin, answering {@code Access-Control-Allow-Origin: *}: for public APIs that serve
+         * no user-specific data. Cannot be combined with credentials.
+         *
+         * @return this builder
+         */
+        public Builder allowAnyOrigin() {
+            this.anyOrigin = true;
+            return this;
+        }
+
+        /**
+         * Sets the methods a pre-flight may ask for. {@code GET}, {@code HEAD} and {@code POST} are always
+         * allowed. Names are case-sensitive, as in HTTP; {@code *} allows every method.
+         *
+         * @param methods the method names
+         * @return this builder
+         */
+        public Builder allowedMethods(String... methods) {
+            return allowedMethods(listOf(methods));
+        }
+
+        /**
+         * Sets the allowed methods; see {@link #allowedMethods(String...)}.
+         *
+         * @param methods the method names
+         * @return this builder
+         */
+        public Builder allowedMethods(Collection<String> methods) {
+            this.methods = copy(methods);
+            return this;
+        }
+
+        /**
+         * Sets the request headers a pre-flight may ask for; names are case-insensitive. {@code *} allows
+         * every name except {@code Authorization}, which browsers never let a wildcard cover: list it too
+         * to allow it.
+         *
+         * @param headers the header names
+         * @return this builder
+         */
+        public Builder allowedHeaders(String... headers) {
+            return allowedHeaders(listOf(headers));
+        }
+
+        /**
+         * Sets the allowed request headers; see {@link #allowedHeaders(String...)}.
+         *
+         * @param headers the header names
+         * @return this builder
+         */
+        public Builder allowedHeaders(Collection<String> headers) {
+            this.headers = copy(headers);
+            return this;
+        }
+
+        /**
+         * Sets the response headers scripts may read besides those browsers always expose
+         * ({@code Cache-Control}, {@code Content-Language}, {@code Content-Length}, {@code Content-Type},
+         * {@code Expires}, {@code Last-Modified}, {@code Pragma}). {@code *} exposes every header, and is
+         * only valid without credentials.
+         *
+         * @param headers the header names
+         * @return this builder
+         */
+        public Builder exposedHeaders(String... headers) {
+            return exposedHeaders(listOf(headers));
+        }
+
+        /**
+         * Sets the exposed response headers; see {@link #exposedHeaders(String...)}.
+         *
+         * @param headers the header names
+         * @return this builder
+         */
+        public Builder exposedHeaders(Collection<String> headers) {
+            this.exposedHeaders = copy(headers);
+            return this;
+        }
+
+        /**
+         * Allows requests with credentials: cookies, HTTP authentication and TLS client certificates. Off
+         * by default.
+         *
+         * @param allow whether to allow them
+         * @return this builder
+         */
+        public Builder allowCredentials(boolean allow) {
+            this.credentials = allow;
+            return this;
+        }
+
+        /**
+         * Sets how long browsers may cache a pre-flight answer ({@code Access-Control-Max-Age}): whole
+         * seconds from 0 to 24 hours. Chromium caps it at 2 hours and Firefox at 24 hours. Without it,
+         * browsers cache for 5 seconds.
+         *
+         * @param maxAge the lifetime; {@code Duration.ZERO} disables caching
+         * @return this builder
+         */
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * Sets the status of a successful pre-flight response: 204 unless set. Any 2xx status passes a
+         * browser's check; 200 helps old clients that expect a body-less 200.
+         *
+         * @param status a status from 200 to 299
+         * @return this builder
+         */
+        public Builder preflightStatus(int status) {
+            this.preflightStatus = status;
+            return this;
+        }
+
+        /**
+         * Validates the settings and builds the policy.
+         *
+         * @return the policy
+         * @throws InvalidCorsPolicyException listing every problem found
+         */
+        public CorsPolicy build() {
+            List<PolicyProblem> problems = new ArrayList<>();
+            boolean wildcard = anyOrigin || origins.contains("*");
+            List<OriginPattern> patterns = originPatterns(wildcard, problems);
+            Set<String> validMethods = MethodNames.validate(methods, "allowedMethods", problems);
+            Set<String> validHeaders = HeaderNames.validateRequestNames(headers, "allowedHeaders", problems);
+            Set<String> validExposed = HeaderNames.validateResponseNames(exposedHeaders, "exposedHeaders", problems);
+            if (credentials && validExposed.contains("*")) {
+                problems.add(new PolicyProblem("exposedHeaders", "*", PolicyRule.EXPOSE_ALL_WITH_CREDENTIALS,
+                        "exposedHeaders(\"*\") cannot be combined with credentials: browsers then read * as a header"
+                                + " named \"*\"; list the header names instead"));
+            }
+            checkMaxAge(problems);
+            if (preflightStatus < 200 || preflightStatus > 299) {
+                problems.add(new PolicyProblem("preflightStatus", Integer.toString(preflightStatus),
+                        PolicyRule.PREFLIGHT_STATUS_INVALID, "pre-flight status " + preflightStatus
+                        + " would fail every pre-flight: browsers require a status from 200 to 299"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidCorsPolicyException(problems);
+            }
+            if (maxAge != null && maxAge.compareTo(CHROMIUM_MAX_AGE_CAP) > 0) {
+                LOG.warn("CORS max age of {} seconds is above Chromium's cap of {} seconds; Chromium will cache"
+                        + " pre-flights for {} seconds only", maxAge.getSeconds(), CHROMIUM_MAX_AGE_CAP.getSeconds(),
+                        CHROMIUM_MAX_AGE_CAP.getSeconds());
+            }
+            return new CorsPolicy(this, wildcard, patterns, validMethods, validHeaders, validExposed);
+        }
+
+        private List<OriginPattern> originPatterns(boolean wildcard, List<PolicyProblem> problems) {
+            List<OriginPattern> patterns = new ArrayList<>();
+            for (String origin : origins) {
+                if ("*".equals(origin)) {
+                    continue;
+                }
+                OriginPattern pattern = OriginPattern.parse(origin, "allowedOrigins", problems);
+                if (pattern != null) {
+                    patterns.add(pattern);
+                }
+            }
+            if (wildcard && !origins.stream().allMatch("*"::equals)) {
+                problems.add(new PolicyProblem("allowedOrigins", String.join(", ", origins),
+                        PolicyRule.ORIGIN_WILDCARD_MIXED, "\"*\" allows every origin, so listing specific origins"
+                        + " beside it is meaningless; keep either \"*\" or the list"));
+            }
+            if (!wildcard && origins.isEmpty()) {
+                problems.add(new PolicyProblem("allowedOrigins", "", PolicyRule.NO_ORIGIN,
+                        "no origin is allowed; call allowedOrigins(...) with the origins of your web front ends,"
+                                + " or allowAnyOrigin() for a public API"));
+            }
+            if (wildcard && credentials) {
+                problems.add(new PolicyProblem("allowCredentials", "true", PolicyRule.ANY_ORIGIN_WITH_CREDENTIALS,
+                        "allowing every origin together with credentials would let any web site act as its visitors;"
+                                + " list the trusted origins instead"));
+            }
+            return wildcard ? List.of() : patterns;
+        }
+
+        private void checkMaxAge(List<PolicyProblem> problems) {
+            if (maxAge == null) {
+                return;
+            }
+            if (maxAge.isNegative() || maxAge.compareTo(MAX_AGE_LIMIT) > 0 || maxAge.getNano() != 0) {
+                problems.add(new PolicyProblem("maxAge", maxAge.toString(), PolicyRule.MAX_AGE_OUT_OF_RANGE,
+                        "max age " + maxAge + " is not a whole number of seconds from 0 to 86400 (24 hours)"));
+            }
+        }
+
+        private static List<String> listOf(String[] values) {
+            return values == null ? null : Arrays.asList(values);
+        }
+
+        private static List<String> copy(Collection<String> values) {
+            // A null collection is kept as one null value, so build() reports it instead of ignoring it.
+            return values == null ? Collections.singletonList(null) : new ArrayList<>(values);
+        }
+    }
+}

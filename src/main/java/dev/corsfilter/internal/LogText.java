@@ -1,0 +1,41 @@
+package dev.corsfilter.internal;
+
+/**
+ * Makes request values safe to put in log lines and messages: quoted, control characters escaped, long
+ * values cut, so a hostile header can neither forge log lines nor flood them.
+ */
+public final class LogText {
+
+    private static final int MAX_CHARS = 128;
+
+    private LogText() {
+    }
+
+    /**
+     * Quotes a value for a log line.
+     *
+     * @param value any value, or null
+     * @return {@code "value"} with non-printable characters as {@code \\uXXXX}, cut after 128 characters;
+     *     {@code (none)} for null
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CHARS) + 8).append('"');
+        int shown = Math.min(value.length(), MAX_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+        if (value.length() > MAX_CHARS) {
+            out.append("… (").append(value.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,276 @@
+package dev.corsfilter.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The decision logic of the CORS protocol for one validated policy, prepared once and then shared by all
+ * requests: plain strings in, a {@link Decision} and response headers out, no servlet types.
+ *
+ * <p>Every header value that depends only on the policy is computed here, once. Per request, only
+ * lookups remain, and the values written are either those constants or request values that a lookup has
+ * just proven valid (an allowed origin, a method token, a list of allowed header names), so nothing a
+ * client sends reaches a response unchecked.
+ */
+public final class PolicyRules {
+
+    /** Header names, as written in responses. */
+    public static final String ORIGIN = "Origin";
+    /** Pre-flight request header naming the method. */
+    public static final String REQUEST_METHOD = "Access-Control-Request-Method";
+    /** Pre-flight request header naming the headers. */
+    public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    /** Response header naming the allowed origin. */
+    public static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    /** Response header allowing credentials. */
+    public static final String ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials";
+    /** Response header listing allowed methods. */
+    public static final String ALLOW_METHODS = "Access-Control-Allow-Methods";
+    /** Response header listing allowed request headers. */
+    public static final String ALLOW_HEADERS = "Access-Control-Allow-Headers";
+    /** Response header listing headers scripts may read. */
+    public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
+    /** Response header giving the pre-flight cache lifetime. */
+    public static final String MAX_AGE = "Access-Control-Max-Age";
+    /** The caching header. */
+    public static final String VARY = "Vary";
+
+    /** The longest {@code Access-Control-Request-Method} read; longer values are refused unread. */
+    public static final int MAX_METHOD_LENGTH = 64;
+
+    private static final String PREFLIGHT_VARY_ANY_ORIGIN = REQUEST_METHOD + ", " + REQUEST_HEADERS;
+    private static final String PREFLIGHT_VARY = ORIGIN + ", " + PREFLIGHT_VARY_ANY_ORIGIN;
+
+    private final boolean anyOrigin;
+    private final OriginMatcher origins;
+    private final boolean anyMethod;
+    private final AsciiSet methods;
+    private final boolean anyHeader;
+    private final AsciiSet headers;
+    private final String credentialsValue;
+    private final String exposeValue;
+    private final String maxAgeValue;
+    private final String preflightVary;
+
+    /**
+     * Prepares the rules of a validated policy.
+     *
+     * @param anyOrigin whether every origin is allowed ({@code Access-Control-Allow-Origin: *})
+     * @param origins the allowed origins and patterns when not {@code anyOrigin}
+     * @param methods the allowed methods; {@code *} for all
+     * @param headers the allowed request header names, lower-case; {@code *} for all but {@code authorization}
+     * @param exposedHeaders the exposed response header names; {@code *} for all
+     * @param credentials whether credentialed requests are allowed
+     * @param maxAgeSeconds the pre-flight cache lifetime, or null to send none
+     */
+    public PolicyRules(boolean anyOrigin, Collection<OriginPattern> origins, Set<String> methods, Set<String> headers,
+                       Collection<String> exposedHeaders, boolean credentials, Long maxAgeSeconds) {
+        this.anyOrigin = anyOrigin;
+        this.origins = new OriginMatcher(origins);
+        this.anyMethod = methods.contains("*");
+        this.methods = AsciiSet.caseSensitive(without(methods, "*"));
+        this.anyHeader = headers.contains("*");
+        this.headers = AsciiSet.caseInsensitive(without(headers, "*"));
+        this.credentialsValue = credentials ? "true" : null;
+        this.exposeValue = exposedHeaders.isEmpty() ? null : String.join(", ", exposedHeaders);
+        this.maxAgeValue = maxAgeSeconds == null ? null : Long.toString(maxAgeSeconds);
+        this.preflightVary = anyOrigin ? PREFLIGHT_VARY_ANY_ORIGIN : PREFLIGHT_VARY;
+    }
+
+    /**
+     * Decorates the response to a request without {@code Origin}. An origin-dependent policy adds
+     * {@code Vary: Origin}, so that a cache never serves this response to a CORS request; an any-origin
+     * policy sends its constant headers on every response instead, as the Fetch standard advises
+     * ("CORS protocol and HTTP caches"), so no {@code Vary} is needed.
+     *
+     * @param response the response
+     * @param sink how to write to it
+     * @param <R> the response type
+     * @return {@link Decision#NOT_CORS}
+     */
+    public <R> Decision notCors(R response, HeaderSink<R> sink) {
+        if (anyOrigin) {
+            writeActualHeaders(response, sink, null);
+        } else {
+            addVary(response, sink, ORIGIN);
+        }
+        return Decision.NOT_CORS;
+    }
+
+    /**
+     * Decides an actual (non-pre-flight) CORS request and writes its response headers.
+     *
+     * @param origin the {@code Origin} value, never null
+     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @param response the response
+     * @param sink how to write to it
+     * @param <R> the response type
+     * @return {@link Decision#ACTUAL_ALLOWED} or {@link Decision#ORIGIN_NOT_ALLOWED}
+     */
+    public <R> Decision actual(String origin, boolean originRepeated, R response, HeaderSink<R> sink) {
+        if (!anyOrigin) {
+            addVary(response, sink, ORIGIN);
+        }
+        if (!allowsOrigin(origin, originRepeated)) {
+            return Decision.ORIGIN_NOT_ALLOWED;
+        }
+        writeActualHeaders(response, sink, origin);
+        return Decision.ACTUAL_ALLOWED;
+    }
+
+    /**
+     * Writes the headers of an allowed actual response again, for responses whose headers were cleared
+     * ({@code reset()}) or which reach the filter again (error and async dispatches).
+     *
+     * @param origin the allowed origin
+     * @param response the response
+     * @param sink how to write to it
+     * @param <R> the response type
+     */
+    public <R> void rewriteActual(String origin, R response, HeaderSink<R> sink) {
+        if (!anyOrigin) {
+            addVary(response, sink, ORIGIN);
+        }
+        writeActualHeaders(response, sink, origin);
+    }
+
+    /**
+     * Decides a pre-flight request and, when it passes, writes its response headers. A refused pre-flight
+     * gets no {@code Access-Control-*} header at all, only {@code Vary}.
+     *
+     * @param origin the {@code Origin} value, never null
+     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @param method the {@code Access-Control-Request-Method} value, never null
+     * @param requestHeaders the {@code Access-Control-Request-Headers} value (lines joined by commas), or null
+     * @param response the response
+     * @param sink how to write to it
+     * @param <R> the response type
+     * @return {@link Decision#PREFLIGHT_ALLOWED} or the reason for refusing
+     */
+    public <R> Decision preflight(String origin, boolean originRepeated, String method, String requestHeaders,
+                                  R response, HeaderSink<R> sink) {
+        addVary(response, sink, preflightVary);
+        if (!allowsOrigin(origin, originRepeated)) {
+            return Decision.ORIGIN_NOT_ALLOWED;
+        }
+        if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
+            return Decision.METHOD_INVALID;
+        }
+        if (!allowsMethod(method)) {
+            return Decision.METHOD_NOT_ALLOWED;
+        }
+        RequestHeaderList.Verdict headerVerdict = requestHeaders == null ? RequestHeaderList.Verdict.EMPTY
+                : RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
+        switch (headerVerdict) {
+            case NOT_ALLOWED -> {
+                return Decision.HEADER_NOT_ALLOWED;
+            }
+            case MALFORMED -> {
+                return Decision.HEADERS_INVALID;
+            }
+            case TOO_LARGE -> {
+                return Decision.HEADERS_TOO_LARGE;
+            }
+            default -> {
+                // EMPTY, ALLOWED or ALLOWED_NOT_COMPACT: the pre-flight passes.
+            }
+        }
+        sink.set(response, ALLOW_ORIGIN, anyOrigin ? "*" : origin);
+        if (credentialsValue != null) {
+            sink.set(response, ALLOW_CREDENTIALS, credentialsValue);
+        }
+        sink.set(response, ALLOW_METHODS, method);
+        if (headerVerdict == RequestHeaderList.Verdict.ALLOWED) {
+            sink.set(response, ALLOW_HEADERS, requestHeaders);
+        } else if (headerVerdict == RequestHeaderList.Verdict.ALLOWED_NOT_COMPACT) {
+            sink.set(response, ALLOW_HEADERS, RequestHeaderList.compact(requestHeaders));
+        }
+        if (maxAgeValue != null) {
+            sink.set(response, MAX_AGE, maxAgeValue);
+        }
+        return Decision.PREFLIGHT_ALLOWED;
+    }
+
+    /**
+     * Tells why a refused request was refused, in words, for logs and explanations.
+     *
+     * @param decision the decision
+     * @param origin the {@code Origin} value
+     * @param method the {@code Access-Control-Request-Method} value, or null
+     * @param requestHeaders the {@code Access-Control-Request-Headers} value, or null
+     * @return one sentence
+     */
+    public String reason(Decision decision, String origin, String method, String requestHeaders) {
+        return switch (decision) {
+            case NOT_CORS -> "no Origin header: not a CORS request";
+            case ACTUAL_ALLOWED, PREFLIGHT_ALLOWED -> "origin " + LogText.quote(origin) + " is allowed";
+            case ORIGIN_NOT_ALLOWED -> "origin " + LogText.quote(origin) + " is not allowed";
+            case METHOD_INVALID -> "Access-Control-Request-Method " + LogText.quote(method) + " is not a method name";
+            case METHOD_NOT_ALLOWED -> "method " + LogText.quote(method) + " is not allowed (method names are case-sensitive)";
+            case HEADERS_INVALID -> "Access-Control-Request-Headers " + LogText.quote(requestHeaders)
+                    + " is not a comma-separated list of header names";
+            case HEADERS_TOO_LARGE -> "Access-Control-Request-Headers is longer than " + RequestHeaderList.MAX_LENGTH
+                    + " characters or lists more than " + RequestHeaderList.MAX_ELEMENTS + " names";
+            case HEADER_NOT_ALLOWED -> "header " + LogText.quote(RequestHeaderList.elementAt(requestHeaders,
+                    RequestHeaderList.position(RequestHeaderList.check(requestHeaders, headers, anyHeader))))
+                    + " is not allowed";
+        };
+    }
+
+    /**
+     * Whether responses depend on the request's {@code Origin}, and so must carry {@code Vary: Origin}.
+     *
+     * @return true unless the policy allows any origin
+     */
+    public boolean variesOnOrigin() {
+        return !anyOrigin;
+    }
+
+    /**
+     * Whether {@link #actual} writes the named header on an allowed response, so that nothing else may
+     * change it.
+     *
+     * @param name a header name, any case, or null
+     * @return true for {@code Access-Control-Allow-Origin}, and for {@code -Allow-Credentials} and
+     *     {@code -Expose-Headers} when the policy sends them
+     */
+    public boolean writesActualHeader(String name) {
+        return ALLOW_ORIGIN.equalsIgnoreCase(name)
+                || (credentialsValue != null && ALLOW_CREDENTIALS.equalsIgnoreCase(name))
+                || (exposeValue != null && EXPOSE_HEADERS.equalsIgnoreCase(name));
+    }
+
+    private boolean allowsOrigin(String origin, boolean originRepeated) {
+        return anyOrigin || (!originRepeated && origins.matches(origin));
+    }
+
+    private boolean allowsMethod(String method) {
+        return MethodNames.SAFELISTED.contains(method) || methods.contains(method)
+                || (anyMethod && !MethodNames.isForbidden(method));
+    }
+
+    private <R> void writeActualHeaders(R response, HeaderSink<R> sink, String origin) {
+        sink.set(response, ALLOW_ORIGIN, anyOrigin ? "*" : origin);
+        if (credentialsValue != null) {
+            sink.set(response, ALLOW_CREDENTIALS, credentialsValue);
+        }
+        if (exposeValue != null) {
+            sink.set(response, EXPOSE_HEADERS, exposeValue);
+        }
+    }
+
+    private static <R> void addVary(R response, HeaderSink<R> sink, String names) {
+        String existing = sink.get(response, VARY);
+        String merged = VaryHeader.merge(existing, names);
+        if (merged != existing) {
+            sink.set(response, VARY, merged);
+        }
+    }
+
+    private static Set<String> without(Set<String> set, String element) {
+        Set<String> copy = new HashSet<>(set);
+        copy.remove(element);
+        return copy;
+    }
+}
