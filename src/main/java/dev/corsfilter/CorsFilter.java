@@ -1,6 +1,5 @@
 package dev.corsfilter;
 
-import dev.corsfilter.internal.Decision;
 import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.PolicyRules;
 import jakarta.servlet.DispatcherType;
@@ -140,8 +139,8 @@ public class CorsFilter implements Filter {
             preflight(request, response, rules, origin, originRepeated, requestedMethod);
             return;
         }
-        Decision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
-        if (decision == Decision.ACTUAL_ALLOWED) {
+        CorsDecision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
+        if (decision == CorsDecision.ACTUAL_ALLOWED) {
             chain.doFilter(request, new CorsResponse(response, rules, origin));
             return;
         }
@@ -155,7 +154,7 @@ public class CorsFilter implements Filter {
     private void preflight(HttpServletRequest request, HttpServletResponse response, PolicyRules rules,
                            String origin, boolean originRepeated, String requestedMethod) {
         String requestedHeaders = joinedHeader(request, PolicyRules.REQUEST_HEADERS);
-        Decision decision = rules.preflight(origin, originRepeated, requestedMethod, requestedHeaders,
+        CorsDecision decision = rules.preflight(origin, originRepeated, requestedMethod, requestedHeaders,
                 response, ServletHeaderSink.INSTANCE);
         if (decision.allowed()) {
             response.setStatus(policy().preflightStatus());

@@ -1,6 +1,7 @@
 package dev.corsfilter;
 
 import dev.corsfilter.internal.HeaderNames;
+import dev.corsfilter.internal.MapHeaderSink;
 import dev.corsfilter.internal.MethodNames;
 import dev.corsfilter.internal.OriginPattern;
 import dev.corsfilter.internal.PolicyRules;
@@ -12,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -147,6 +151,31 @@ public final class CorsPolicy {
      */
     public int preflightStatus() {
         return preflightStatus;
+    }
+
+    /**
+     * Tells what the filter would do with a request, and why, without a servlet container: the decision,
+     * the pre-flight status, the CORS response headers and, for a refusal, the check that failed, e.g.
+     * {@code header "x-trace-id" is not in allowed headers [content-type, authorization]}.
+     *
+     * @param request the request, as plain strings
+     * @return the evaluation
+     */
+    public CorsEvaluation evaluate(CorsRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        CorsDecision decision;
+        OptionalInt status = OptionalInt.empty();
+        if (request.origin() == null) {
+            decision = rules.notCors(headers, MapHeaderSink.INSTANCE);
+        } else if (request.isPreflight()) {
+            decision = rules.preflight(request.origin(), false, request.requestMethod(), request.requestHeaders(),
+                    headers, MapHeaderSink.INSTANCE);
+            status = OptionalInt.of(decision.allowed() ? preflightStatus : 403);
+        } else {
+            decision = rules.actual(request.origin(), false, headers, MapHeaderSink.INSTANCE);
+        }
+        String reason = rules.reason(decision, request.origin(), request.requestMethod(), request.requestHeaders());
+        return new CorsEvaluation(request, decision, status, headers, reason);
     }
 
     /** The prepared decision logic; used by the filter. */

@@ -1,12 +1,16 @@
 package dev.corsfilter.internal;
 
+import dev.corsfilter.CorsDecision;
+
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The decision logic of the CORS protocol for one validated policy, prepared once and then shared by all
- * requests: plain strings in, a {@link Decision} and response headers out, no servlet types.
+ * requests: plain strings in, a {@link CorsDecision} and response headers out, no servlet types.
  *
  * <p>Every header value that depends only on the policy is computed here, once. Per request, only
  * lookups remain, and the values written are either those constants or request values that a lookup has
@@ -52,6 +56,8 @@ public final class PolicyRules {
     private final String exposeValue;
     private final String maxAgeValue;
     private final String preflightVary;
+    private final String methodsText;
+    private final String headersText;
 
     /**
      * Prepares the rules of a validated policy.
@@ -76,6 +82,10 @@ public final class PolicyRules {
         this.exposeValue = exposedHeaders.isEmpty() ? null : String.join(", ", exposedHeaders);
         this.maxAgeValue = maxAgeSeconds == null ? null : Long.toString(maxAgeSeconds);
         this.preflightVary = anyOrigin ? PREFLIGHT_VARY_ANY_ORIGIN : PREFLIGHT_VARY;
+        Set<String> allMethods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
+        allMethods.addAll(methods);
+        this.methodsText = allMethods.toString();
+        this.headersText = headers.toString();
     }
 
     /**
@@ -87,15 +97,15 @@ public final class PolicyRules {
      * @param response the response
      * @param sink how to write to it
      * @param <R> the response type
-     * @return {@link Decision#NOT_CORS}
+     * @return {@link CorsDecision#NOT_CORS}
      */
-    public <R> Decision notCors(R response, HeaderSink<R> sink) {
+    public <R> CorsDecision notCors(R response, HeaderSink<R> sink) {
         if (anyOrigin) {
             writeActualHeaders(response, sink, null);
         } else {
             addVary(response, sink, ORIGIN);
         }
-        return Decision.NOT_CORS;
+        return CorsDecision.NOT_CORS;
     }
 
     /**
@@ -106,17 +116,17 @@ public final class PolicyRules {
      * @param response the response
      * @param sink how to write to it
      * @param <R> the response type
-     * @return {@link Decision#ACTUAL_ALLOWED} or {@link Decision#ORIGIN_NOT_ALLOWED}
+     * @return {@link CorsDecision#ACTUAL_ALLOWED} or {@link CorsDecision#ORIGIN_NOT_ALLOWED}
      */
-    public <R> Decision actual(String origin, boolean originRepeated, R response, HeaderSink<R> sink) {
+    public <R> CorsDecision actual(String origin, boolean originRepeated, R response, HeaderSink<R> sink) {
         if (!anyOrigin) {
             addVary(response, sink, ORIGIN);
         }
         if (!allowsOrigin(origin, originRepeated)) {
-            return Decision.ORIGIN_NOT_ALLOWED;
+            return CorsDecision.ORIGIN_NOT_ALLOWED;
         }
         writeActualHeaders(response, sink, origin);
-        return Decision.ACTUAL_ALLOWED;
+        return CorsDecision.ACTUAL_ALLOWED;
     }
 
     /**
@@ -146,31 +156,31 @@ public final class PolicyRules {
      * @param response the response
      * @param sink how to write to it
      * @param <R> the response type
-     * @return {@link Decision#PREFLIGHT_ALLOWED} or the reason for refusing
+     * @return {@link CorsDecision#PREFLIGHT_ALLOWED} or the reason for refusing
      */
-    public <R> Decision preflight(String origin, boolean originRepeated, String method, String requestHeaders,
+    public <R> CorsDecision preflight(String origin, boolean originRepeated, String method, String requestHeaders,
                                   R response, HeaderSink<R> sink) {
         addVary(response, sink, preflightVary);
         if (!allowsOrigin(origin, originRepeated)) {
-            return Decision.ORIGIN_NOT_ALLOWED;
+            return CorsDecision.ORIGIN_NOT_ALLOWED;
         }
         if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
-            return Decision.METHOD_INVALID;
+            return CorsDecision.METHOD_INVALID;
         }
         if (!allowsMethod(method)) {
-            return Decision.METHOD_NOT_ALLOWED;
+            return CorsDecision.METHOD_NOT_ALLOWED;
         }
         RequestHeaderList.Verdict headerVerdict = requestHeaders == null ? RequestHeaderList.Verdict.EMPTY
                 : RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
         switch (headerVerdict) {
             case NOT_ALLOWED -> {
-                return Decision.HEADER_NOT_ALLOWED;
+                return CorsDecision.HEADER_NOT_ALLOWED;
             }
             case MALFORMED -> {
-                return Decision.HEADERS_INVALID;
+                return CorsDecision.HEADERS_INVALID;
             }
             case TOO_LARGE -> {
-                return Decision.HEADERS_TOO_LARGE;
+                return CorsDecision.HEADERS_TOO_LARGE;
             }
             default -> {
                 // EMPTY, ALLOWED or ALLOWED_NOT_COMPACT: the pre-flight passes.
@@ -189,7 +199,7 @@ public final class PolicyRules {
         if (maxAgeValue != null) {
             sink.set(response, MAX_AGE, maxAgeValue);
         }
-        return Decision.PREFLIGHT_ALLOWED;
+        return CorsDecision.PREFLIGHT_ALLOWED;
     }
 
     /**
@@ -201,20 +211,27 @@ public final class PolicyRules {
      * @param requestHeaders the {@code Access-Control-Request-Headers} value, or null
      * @return one sentence
      */
-    public String reason(Decision decision, String origin, String method, String requestHeaders) {
+    public String reason(CorsDecision decision, String origin, String method, String requestHeaders) {
         return switch (decision) {
-            case NOT_CORS -> "no Origin header: not a CORS request";
-            case ACTUAL_ALLOWED, PREFLIGHT_ALLOWED -> "origin " + LogText.quote(origin) + " is allowed";
-            case ORIGIN_NOT_ALLOWED -> "origin " + LogText.quote(origin) + " is not allowed";
+            case NOT_CORS -> "no Origin header, so this is not a CORS request; the application answers it";
+            case ACTUAL_ALLOWED -> "origin " + LogText.quote(origin) + " is allowed; the application answers";
+            case PREFLIGHT_ALLOWED -> "origin " + LogText.quote(origin) + ", method " + LogText.quote(method)
+                    + (requestHeaders == null || requestHeaders.isBlank() ? "" : " and headers " + LogText.quote(requestHeaders))
+                    + " are allowed";
+            case ORIGIN_NOT_ALLOWED -> "origin " + LogText.quote(origin) + " is not allowed"
+                    + (anyOrigin ? "" : " (origins are compared exactly, and only one Origin header is accepted)");
             case METHOD_INVALID -> "Access-Control-Request-Method " + LogText.quote(method) + " is not a method name";
-            case METHOD_NOT_ALLOWED -> "method " + LogText.quote(method) + " is not allowed (method names are case-sensitive)";
+            case METHOD_NOT_ALLOWED -> "method " + LogText.quote(method) + " is not in allowed methods "
+                    + (anyMethod ? "[*] (which excludes CONNECT, TRACE and TRACK)" : methodsText)
+                    + "; method names are case-sensitive";
             case HEADERS_INVALID -> "Access-Control-Request-Headers " + LogText.quote(requestHeaders)
                     + " is not a comma-separated list of header names";
             case HEADERS_TOO_LARGE -> "Access-Control-Request-Headers is longer than " + RequestHeaderList.MAX_LENGTH
                     + " characters or lists more than " + RequestHeaderList.MAX_ELEMENTS + " names";
             case HEADER_NOT_ALLOWED -> "header " + LogText.quote(RequestHeaderList.elementAt(requestHeaders,
                     RequestHeaderList.position(RequestHeaderList.check(requestHeaders, headers, anyHeader))))
-                    + " is not allowed";
+                    + " is not in allowed headers " + headersText
+                    + (anyHeader ? " (* covers every header but Authorization, which must be listed)" : "");
         };
     }
 

@@ -1,7 +1,7 @@
-package dev.corsfilter.internal;
+package dev.corsfilter;
 
-/** What {@link PolicyRules} decided about a request. */
-public enum Decision {
+/** What a {@link CorsPolicy} decides about a request, and why when it refuses it. */
+public enum CorsDecision {
     /** No {@code Origin} header: not a CORS request. */
     NOT_CORS(true),
     /** An actual CORS request from an allowed origin: CORS headers added. */
@@ -23,7 +23,7 @@ public enum Decision {
 
     private final boolean allowed;
 
-    Decision(boolean allowed) {
+    CorsDecision(boolean allowed) {
         this.allowed = allowed;
     }
 
