@@ -5,6 +5,7 @@ import dev.corsfilter.internal.MapHeaderSink;
 import dev.corsfilter.internal.MethodNames;
 import dev.corsfilter.internal.OriginPattern;
 import dev.corsfilter.internal.PolicyRules;
+import dev.corsfilter.internal.PublicSuffixes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class CorsPolicy {
     static final Duration MAX_AGE_LIMIT = Duration.ofHours(24);
 
     private final boolean anyOrigin;
+    private final boolean nullOrigin;
     private final List<String> origins;
     private final List<String> methods;
     private final List<String> headers;
@@ -61,6 +63,7 @@ public final class CorsPolicy {
     private CorsPolicy(Builder builder, boolean anyOrigin, List<OriginPattern> patterns, Set<String> methods,
                        Set<String> headers, Set<String> exposedHeaders) {
         this.anyOrigin = anyOrigin;
+        this.nullOrigin = builder.nullOrigin;
         this.origins = patterns.stream().map(OriginPattern::toString).distinct().toList();
         this.methods = List.copyOf(methods);
         this.headers = List.copyOf(headers);
@@ -68,7 +71,7 @@ public final class CorsPolicy {
         this.credentials = builder.credentials;
         this.maxAge = builder.maxAge;
         this.preflightStatus = builder.preflightStatus;
-        this.rules = new PolicyRules(anyOrigin, patterns, methods, headers, exposedHeaders, credentials,
+        this.rules = new PolicyRules(anyOrigin, nullOrigin, patterns, methods, headers, exposedHeaders, credentials,
                 maxAge == null ? null : maxAge.getSeconds());
     }
 
@@ -88,6 +91,15 @@ public final class CorsPolicy {
      */
     public boolean allowsAnyOrigin() {
         return anyOrigin;
+    }
+
+    /**
+     * Whether the {@code null} origin is allowed.
+     *
+     * @return true after {@link Builder#allowNullOrigin()}
+     */
+    public boolean allowsNullOrigin() {
+        return nullOrigin;
     }
 
     /**
@@ -191,7 +203,7 @@ public final class CorsPolicy {
         if (!(other instanceof CorsPolicy that)) {
             return false;
         }
-        return anyOrigin == that.anyOrigin && credentials == that.credentials
+        return anyOrigin == that.anyOrigin && nullOrigin == that.nullOrigin && credentials == that.credentials
                 && preflightStatus == that.preflightStatus && Set.copyOf(origins).equals(Set.copyOf(that.origins))
                 && Set.copyOf(methods).equals(Set.copyOf(that.methods))
                 && Set.copyOf(headers).equals(Set.copyOf(that.headers))
@@ -201,13 +213,14 @@ public final class CorsPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(anyOrigin, Set.copyOf(origins), Set.copyOf(methods), Set.copyOf(headers),
+        return Objects.hash(anyOrigin, nullOrigin, Set.copyOf(origins), Set.copyOf(methods), Set.copyOf(headers),
                 Set.copyOf(exposedHeaders), credentials, maxAge, preflightStatus);
     }
 
     @Override
     public String toString() {
         return "CorsPolicy{origins=" + (anyOrigin ? "*" : origins)
+                + (nullOrigin ? ", nullOrigin=true" : "")
                 + ", methods=" + methods
                 + ", headers=" + headers
                 + ", exposedHeaders=" + exposedHeaders
@@ -224,6 +237,9 @@ public final class CorsPolicy {
 
         private List<String> origins = List.of();
         private boolean anyOrigin;
+        private boolean nullOrigin;
+        private boolean insecureOriginsWithCredentials;
+        private boolean publicSuffixWildcardsWithCredentials;
         private List<String> methods = List.of();
         private List<String> headers = List.of();
         private List<String> exposedHeaders = List.of();
@@ -266,6 +282,44 @@ public final class CorsPolicy {
          */
         public Builder allowAnyOrigin() {
             this.anyOrigin = true;
+            return this;
+        }
+
+        /**
+         * Allows the {@code null} origin, which browsers send for sandboxed iframes, {@code data:} URLs,
+         * local files and requests redirected across origins. Any web page can produce it (a sandboxed
+         * iframe is enough), so this is as open as {@link #allowAnyOrigin()} but with a reflected origin;
+         * it cannot be combined with credentials. Use it only for public data meant for such documents.
+         *
+         * @return this builder
+         */
+        public Builder allowNullOrigin() {
+            this.nullOrigin = true;
+            return this;
+        }
+
+        /**
+         * Lets credentials be combined with {@code http://} origins on other hosts than loopback. An
+         * attacker on the network (public Wi-Fi, a hostile router) can answer for such an origin and so act
+         * as its users. Without this call such a policy is refused; loopback origins such as
+         * {@code http://localhost:*} are always accepted.
+         *
+         * @return this builder
+         */
+        public Builder dangerouslyAllowInsecureOriginsWithCredentials() {
+            this.insecureOriginsWithCredentials = true;
+            return this;
+        }
+
+        /**
+         * Lets credentials be combined with subdomain patterns over a public suffix, such as
+         * {@code https://*.github.io}, which trusts every site anyone publishes there. Without this call
+         * such a policy is refused.
+         *
+         * @return this builder
+         */
+        public Builder dangerouslyAllowPublicSuffixWildcardsWithCredentials() {
+            this.publicSuffixWildcardsWithCredentials = true;
             return this;
         }
 
@@ -426,7 +480,7 @@ public final class CorsPolicy {
                         PolicyRule.ORIGIN_WILDCARD_MIXED, "\"*\" allows every origin, so listing specific origins"
                         + " beside it is meaningless; keep either \"*\" or the list"));
             }
-            if (!wildcard && origins.isEmpty()) {
+            if (!wildcard && origins.isEmpty() && !nullOrigin) {
                 problems.add(new PolicyProblem("allowedOrigins", "", PolicyRule.NO_ORIGIN,
                         "no origin is allowed; call allowedOrigins(...) with the origins of your web front ends,"
                                 + " or allowAnyOrigin() for a public API"));
@@ -436,7 +490,31 @@ public final class CorsPolicy {
                         "allowing every origin together with credentials would let any web site act as its visitors;"
                                 + " list the trusted origins instead"));
             }
+            if (nullOrigin && credentials) {
+                problems.add(new PolicyProblem("allowNullOrigin", "null", PolicyRule.NULL_ORIGIN_WITH_CREDENTIALS,
+                        "the null origin cannot be combined with credentials: any page can send Origin: null from a"
+                                + " sandboxed iframe and would then act as its visitors"));
+            }
+            if (credentials) {
+                patterns.forEach(pattern -> checkCredentialedOrigin(pattern, problems));
+            }
             return wildcard ? List.of() : patterns;
+        }
+
+        private void checkCredentialedOrigin(OriginPattern pattern, List<PolicyProblem> problems) {
+            if (pattern.isInsecure() && !insecureOriginsWithCredentials) {
+                problems.add(new PolicyProblem("allowedOrigins", pattern.toString(),
+                        PolicyRule.INSECURE_ORIGIN_WITH_CREDENTIALS, "\"" + pattern + "\" is not served over TLS, so"
+                        + " anyone on the network can answer for it and act as its users; with credentials use https,"
+                        + " or call dangerouslyAllowInsecureOriginsWithCredentials() if you accept the risk"));
+            }
+            if (pattern.subdomains() && !pattern.isLoopback() && PublicSuffixes.isPublicSuffix(pattern.host())
+                    && !publicSuffixWildcardsWithCredentials) {
+                problems.add(new PolicyProblem("allowedOrigins", pattern.toString(),
+                        PolicyRule.PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + pattern + "\" trusts every site registered under"
+                        + " the public suffix \"" + pattern.host() + "\"; with credentials list your own domains, or call"
+                        + " dangerouslyAllowPublicSuffixWildcardsWithCredentials() if you accept the risk"));
+            }
         }
 
         private void checkMaxAge(List<PolicyProblem> problems) {
@@ -445,7 +523,8 @@ public final class CorsPolicy {
             }
             if (maxAge.isNegative() || maxAge.compareTo(MAX_AGE_LIMIT) > 0 || maxAge.getNano() != 0) {
                 problems.add(new PolicyProblem("maxAge", maxAge.toString(), PolicyRule.MAX_AGE_OUT_OF_RANGE,
-                        "max age " + maxAge + " is not a whole number of seconds from 0 to 86400 (24 hours)"));
+                        "max age of " + (maxAge.getNano() == 0 ? maxAge.getSeconds() + " seconds" : maxAge.toString())
+                                + " is not a whole number of seconds from 0 to 86400 (24 hours)"));
             }
         }
 

@@ -22,10 +22,13 @@ final class InitParameters {
     static final String ALLOW_CREDENTIALS = "allow-credentials";
     static final String MAX_AGE = "max-age";
     static final String PREFLIGHT_STATUS = "preflight-status";
+    static final String ALLOW_NULL_ORIGIN = "allow-null-origin";
+    static final String INSECURE_ORIGINS = "dangerously-allow-insecure-origins-with-credentials";
+    static final String PUBLIC_SUFFIX_WILDCARDS = "dangerously-allow-public-suffix-wildcards-with-credentials";
 
-    /** Every name this filter reads, in the order the documentation lists them. */
+    /** Every name this filter reads. */
     static final Set<String> NAMES = Set.of(ALLOWED_ORIGINS, ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS,
-            ALLOW_CREDENTIALS, MAX_AGE, PREFLIGHT_STATUS);
+            ALLOW_CREDENTIALS, MAX_AGE, PREFLIGHT_STATUS, ALLOW_NULL_ORIGIN, INSECURE_ORIGINS, PUBLIC_SUFFIX_WILDCARDS);
 
     private InitParameters() {
     }
@@ -50,14 +53,15 @@ final class InitParameters {
                 .allowedMethods(list(params.get(ALLOWED_METHODS)))
                 .allowedHeaders(list(params.get(ALLOWED_HEADERS)))
                 .exposedHeaders(list(params.get(EXPOSED_HEADERS)));
-        String credentials = params.get(ALLOW_CREDENTIALS);
-        if (credentials != null) {
-            switch (credentials.strip()) {
-                case "true" -> builder.allowCredentials(true);
-                case "false" -> builder.allowCredentials(false);
-                default -> problems.add(new PolicyProblem(ALLOW_CREDENTIALS, credentials, PolicyRule.INIT_PARAM_INVALID,
-                        ALLOW_CREDENTIALS + " is \"" + credentials + "\"; write true or false"));
-            }
+        builder.allowCredentials(bool(params, ALLOW_CREDENTIALS, problems));
+        if (bool(params, ALLOW_NULL_ORIGIN, problems)) {
+            builder.allowNullOrigin();
+        }
+        if (bool(params, INSECURE_ORIGINS, problems)) {
+            builder.dangerouslyAllowInsecureOriginsWithCredentials();
+        }
+        if (bool(params, PUBLIC_SUFFIX_WILDCARDS, problems)) {
+            builder.dangerouslyAllowPublicSuffixWildcardsWithCredentials();
         }
         Long maxAge = integer(params, MAX_AGE, problems);
         if (maxAge != null) {
@@ -84,6 +88,20 @@ final class InitParameters {
             return List.of();
         }
         return Arrays.stream(value.split(",")).map(String::strip).filter(element -> !element.isEmpty()).toList();
+    }
+
+    /** Reads {@code true} or {@code false}; absent is false. */
+    private static boolean bool(Map<String, String> params, String name, List<PolicyProblem> problems) {
+        String value = params.get(name);
+        if (value == null || value.strip().equals("false")) {
+            return false;
+        }
+        if (value.strip().equals("true")) {
+            return true;
+        }
+        problems.add(new PolicyProblem(name, value, PolicyRule.INIT_PARAM_INVALID,
+                name + " is \"" + value + "\"; write true or false"));
+        return false;
     }
 
     private static Long integer(Map<String, String> params, String name, List<PolicyProblem> problems) {

@@ -27,6 +27,18 @@ public enum PolicyRule {
     ORIGIN_WILDCARD_MIXED,
     /** Any origin is allowed together with credentials. */
     ANY_ORIGIN_WITH_CREDENTIALS,
+    /** The {@code null} origin is allowed together with credentials. */
+    NULL_ORIGIN_WITH_CREDENTIALS,
+    /**
+     * An {@code http://} origin that is not loopback is allowed together with credentials, without
+     * {@code dangerouslyAllowInsecureOriginsWithCredentials()}.
+     */
+    INSECURE_ORIGIN_WITH_CREDENTIALS,
+    /**
+     * A subdomain pattern over a public suffix ({@code https://*.com}, {@code https://*.github.io}) is
+     * allowed together with credentials, without {@code dangerouslyAllowPublicSuffixWildcardsWithCredentials()}.
+     */
+    PUBLIC_SUFFIX_WITH_CREDENTIALS,
     /** A method name is not an HTTP token. */
     METHOD_INVALID,
     /** A method is one browsers never send ({@code CONNECT}, {@code TRACE}, {@code TRACK}). */

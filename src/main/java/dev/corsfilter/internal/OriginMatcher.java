@@ -33,13 +33,16 @@ public final class OriginMatcher {
     private final AsciiSet subdomainsOnPort;
     private final AsciiSet subdomainsAnyPort;
     private final boolean patterns;
+    private final boolean nullOrigin;
 
     /**
      * Prepares the lookup tables.
      *
      * @param origins the validated origins and patterns
+     * @param nullOrigin whether the literal {@code null} origin matches too
      */
-    public OriginMatcher(Collection<OriginPattern> origins) {
+    public OriginMatcher(Collection<OriginPattern> origins, boolean nullOrigin) {
+        this.nullOrigin = nullOrigin;
         List<String> exactKeys = new ArrayList<>();
         List<String> anyPortKeys = new ArrayList<>();
         List<String> subdomainKeys = new ArrayList<>();
@@ -69,7 +72,7 @@ public final class OriginMatcher {
         if (origin == null || origin.length() > MAX_ORIGIN_LENGTH) {
             return false;
         }
-        if (exact.contains(origin)) {
+        if (exact.contains(origin) || (nullOrigin && origin.equals("null"))) {
             return true;
         }
         return patterns && matchesPattern(origin);

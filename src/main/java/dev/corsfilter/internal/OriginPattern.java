@@ -95,6 +95,29 @@ public final class OriginPattern {
     }
 
     /**
+     * Whether every origin this pattern matches is on the local machine: {@code localhost}, a
+     * {@code .localhost} name, {@code 127.0.0.0/8} or {@code [::1]}. Browsers treat these as potentially
+     * trustworthy even over {@code http} (W3C Secure Contexts), and no network attacker sits between
+     * them and the browser.
+     *
+     * @return true for loopback hosts
+     */
+    public boolean isLoopback() {
+        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+                || (host.startsWith("127.") && Character.isDigit(host.charAt(host.length() - 1)));
+    }
+
+    /**
+     * Whether origins matching this pattern are reached without TLS ({@code http}, {@code ws}), so a
+     * network attacker can impersonate them.
+     *
+     * @return true for insecure schemes on hosts that are not loopback
+     */
+    public boolean isInsecure() {
+        return (scheme.equals("http") || scheme.equals("ws") || scheme.equals("ftp")) && !isLoopback();
+    }
+
+    /**
      * The text a browser sends for a matching origin, minus the parts the pattern leaves open: the key
      * {@link OriginMatcher} looks up.
      *
@@ -140,7 +163,8 @@ public final class OriginPattern {
             }
             if (raw.equalsIgnoreCase("null")) {
                 problem(PolicyRule.ORIGIN_OPAQUE, "\"null\" is not a safe origin: browsers send it for sandboxed"
-                        + " iframes, data: URLs, local files and redirects, so any page can claim it");
+                        + " iframes, data: URLs, local files and redirects, so any page can claim it;"
+                        + " if you must, call allowNullOrigin() instead of listing it");
                 return null;
             }
             int separator = raw.indexOf("://");
@@ -157,7 +181,7 @@ public final class OriginPattern {
             }
             if (scheme.equals("file")) {
                 problem(PolicyRule.ORIGIN_OPAQUE, quoted() + " is a file: origin; browsers send \"null\" for local files,"
-                        + " which any page can claim");
+                        + " which any page can claim; if you must, call allowNullOrigin()");
                 return null;
             }
             String rest = raw.substring(separator + 3);

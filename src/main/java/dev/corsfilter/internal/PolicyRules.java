@@ -63,6 +63,7 @@ public final class PolicyRules {
      * Prepares the rules of a validated policy.
      *
      * @param anyOrigin whether every origin is allowed ({@code Access-Control-Allow-Origin: *})
+     * @param nullOrigin whether the {@code null} origin is allowed
      * @param origins the allowed origins and patterns when not {@code anyOrigin}
      * @param methods the allowed methods; {@code *} for all
      * @param headers the allowed request header names, lower-case; {@code *} for all but {@code authorization}
@@ -70,10 +71,10 @@ public final class PolicyRules {
      * @param credentials whether credentialed requests are allowed
      * @param maxAgeSeconds the pre-flight cache lifetime, or null to send none
      */
-    public PolicyRules(boolean anyOrigin, Collection<OriginPattern> origins, Set<String> methods, Set<String> headers,
+    public PolicyRules(boolean anyOrigin, boolean nullOrigin, Collection<OriginPattern> origins, Set<String> methods, Set<String> headers,
                        Collection<String> exposedHeaders, boolean credentials, Long maxAgeSeconds) {
         this.anyOrigin = anyOrigin;
-        this.origins = new OriginMatcher(origins);
+        this.origins = new OriginMatcher(origins, nullOrigin);
         this.anyMethod = methods.contains("*");
         this.methods = AsciiSet.caseSensitive(without(methods, "*"));
         this.anyHeader = headers.contains("*");

@@ -19,7 +19,7 @@ class OriginMatcherTest {
             patterns.add(OriginPattern.parse(origin, "allowedOrigins", problems));
         }
         assertThat(problems).isEmpty();
-        return new OriginMatcher(patterns);
+        return new OriginMatcher(patterns, false);
     }
 
     static final OriginMatcher MATCHER = matcher("https://app.example.com", "https://*.preview.example.com",
