@@ -15,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A servlet filter that enforces a {@link CorsPolicy}.
+ * A servlet filter that enforces a {@link CorsPolicy}, or {@link PathPolicies} by request path.
  *
  * <ul>
  *   <li>A pre-flight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is
@@ -35,43 +36,67 @@ import java.util.Map;
  *
  * <p>Register it first, before authentication (pre-flights carry no credentials), for the
  * {@code REQUEST}, {@code ASYNC} and {@code ERROR} dispatches. Create it with a policy in code, or with the
- * no-arg constructor and init-params: {@code allowed-origins}, {@code allowed-methods},
- * {@code allowed-headers}, {@code exposed-headers} (comma-separated), {@code allow-credentials}
- * ({@code true}/{@code false}), {@code max-age} (seconds) and {@code preflight-status}.
+ * no-arg constructor and settings from init-params, a properties file, environment variables and system
+ * properties (see the configuration reference). {@link #reconfigure(CorsPolicy)} swaps the policy at run
+ * time; each request sees the old or the new policy, never a mix.
  */
 public class CorsFilter implements Filter {
+
+    /** Request attribute: {@code Boolean.TRUE} when the request carries an {@code Origin}, else {@code FALSE}. */
+    public static final String IS_CORS_ATTRIBUTE = "dev.corsfilter.isCorsRequest";
+    /** Request attribute: the request's {@code Origin} value, only for CORS requests. */
+    public static final String ORIGIN_ATTRIBUTE = "dev.corsfilter.origin";
+    /** Request attribute: {@code "actual"} or {@code "not-cors"} for requests that reach the application. */
+    public static final String REQUEST_TYPE_ATTRIBUTE = "dev.corsfilter.requestType";
+    /** Request attribute: the {@link CorsDecision} for the request. */
+    public static final String DECISION_ATTRIBUTE = "dev.corsfilter.decision";
 
     private static final Logger LOG = LoggerFactory.getLogger(CorsFilter.class);
 
     private static final String OPTIONS = "OPTIONS";
+    private static final String UPGRADE = "Upgrade";
+    /** Where a per-path filter remembers a request's policy for its error and async dispatches. */
+    private static final String POLICY_ATTRIBUTE = CorsFilter.class.getName() + ".policy";
+
+    /** What the filter enforces; swapped as a whole so a request never sees half of two configurations. */
+    private record Active(CorsPolicy policy, PathPolicies paths) {
+    }
 
     private final boolean configuredInCode;
-    private volatile CorsPolicy policy;
+    private volatile Active active;
+    private PolicyFileWatcher watcher;
 
-    /** Creates a filter that reads its policy from init-params in {@link #init(FilterConfig)}. */
+    /** Creates a filter that reads its settings in {@link #init(FilterConfig)}. */
     public CorsFilter() {
         this.configuredInCode = false;
     }
 
     /**
-     * Creates a filter enforcing {@code policy}.
+     * Creates a filter enforcing one policy for every path.
      *
      * @param policy the policy
      */
     public CorsFilter(CorsPolicy policy) {
-        if (policy == null) {
-            throw new NullPointerException("policy");
-        }
         this.configuredInCode = true;
-        this.policy = policy;
+        this.active = new Active(requireNonNull(policy, "policy"), null);
     }
 
     /**
-     * Reads the policy from init-params, unless one was given to the constructor; then init-params are
-     * refused rather than ignored.
+     * Creates a filter enforcing policies by request path; paths no pattern matches get no CORS headers.
+     *
+     * @param policies the policies by path pattern
+     */
+    public CorsFilter(PathPolicies policies) {
+        this.configuredInCode = true;
+        this.active = new Active(null, requireNonNull(policies, "policies"));
+    }
+
+    /**
+     * Reads the settings, unless a policy was given to the constructor; then init-params are refused rather
+     * than ignored. With {@code config-file-watch-seconds} set, starts watching the properties file.
      *
      * @param config the filter's configuration
-     * @throws InvalidCorsPolicyException listing every problem with the init-params
+     * @throws InvalidCorsPolicyException listing every problem with the settings
      */
     @Override
     public void init(FilterConfig config) throws ServletException {
@@ -82,64 +107,126 @@ public class CorsFilter implements Filter {
         }
         try {
             if (configuredInCode) {
-                if (!params.isEmpty()) {
-                    throw new InvalidCorsPolicyException(params.keySet().stream()
-                            .map(name -> new PolicyProblem(name, params.get(name), PolicyRule.INIT_PARAM_UNKNOWN,
-                                    "init-param \"" + name + "\" would be ignored: this filter was given its policy"
-                                            + " in code"))
-                            .toList());
-                }
+                refuseInitParams(params);
             } else {
-                policy = InitParameters.toPolicy(params);
+                init(new ConfigurationSources(params, System.getenv(), systemProperties()));
             }
         } catch (InvalidCorsPolicyException e) {
             LOG.error("CORS filter '{}' not started: {}", config.getFilterName(), e.getMessage());
             throw e;
         }
-        LOG.info("CORS filter '{}' enforces {}", config.getFilterName(), policy);
+        LOG.info("CORS filter '{}' enforces {}", config.getFilterName(), describe(active));
     }
 
     /**
-     * The policy this filter enforces.
+     * Loads a configuration from its sources and starts watching its file when asked to.
+     *
+     * @param sources the settings' sources
+     */
+    final void init(ConfigurationSources sources) {
+        apply(InitParameters.toConfiguration(sources.load()));
+        long seconds = sources.watchSeconds();
+        Path file = sources.watchedFile();
+        if (seconds > 0 && file != null) {
+            watcher = new PolicyFileWatcher(file, seconds, sources, this::apply);
+            LOG.info("CORS filter watches {} every {} seconds", file, seconds);
+        }
+    }
+
+    /** Stops watching the configuration file, if this filter watches one. */
+    @Override
+    public void destroy() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+    }
+
+    /**
+     * Replaces what the filter enforces with one policy for every path. Requests already running finish
+     * with the policy they started with; later ones see the new one. A policy that exists is valid, so this
+     * cannot leave the filter half-configured.
+     *
+     * @param policy the new policy
+     */
+    public final void reconfigure(CorsPolicy policy) {
+        active = new Active(requireNonNull(policy, "policy"), null);
+        LOG.info("CORS filter reconfigured: {}", policy);
+    }
+
+    /**
+     * Replaces what the filter enforces with policies by path.
+     *
+     * @param policies the new policies
+     */
+    public final void reconfigure(PathPolicies policies) {
+        active = new Active(null, requireNonNull(policies, "policies"));
+        LOG.info("CORS filter reconfigured: {}", policies);
+    }
+
+    /**
+     * The policy this filter enforces on every path.
      *
      * @return the policy
-     * @throws IllegalStateException before {@link #init(FilterConfig)} read one from init-params
+     * @throws IllegalStateException before {@link #init(FilterConfig)} read one, or when the filter
+     *     enforces policies by path
      */
     public final CorsPolicy policy() {
-        CorsPolicy current = policy;
-        if (current == null) {
-            throw new IllegalStateException("CorsFilter has no policy: init(FilterConfig) has not run");
+        Active current = active();
+        if (current.policy() == null) {
+            throw new IllegalStateException("this CorsFilter enforces policies by path; see pathPolicies()");
         }
-        return current;
+        return current.policy();
+    }
+
+    /**
+     * The policies by path this filter enforces, if it was configured that way.
+     *
+     * @return the path policies, or null when one policy covers every path
+     */
+    public final PathPolicies pathPolicies() {
+        return active().paths();
     }
 
     @Override
     public final void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
-            doFilter(httpRequest, httpResponse, chain);
+            CorsPolicy policy = policyFor(httpRequest);
+            if (policy == null) {
+                chain.doFilter(request, response);
+            } else {
+                doFilter(policy, httpRequest, httpResponse, chain);
+            }
         } else {
             chain.doFilter(request, response);
         }
     }
 
-    private void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void doFilter(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        PolicyRules rules = policy().rules();
+        PolicyRules rules = policy.rules();
         String origin = request.getHeader(PolicyRules.ORIGIN);
         if (origin == null) {
-            rules.notCors(response, ServletHeaderSink.INSTANCE);
+            CorsDecision decision = rules.notCors(response, ServletHeaderSink.INSTANCE);
+            describe(policy, request, decision, null);
             chain.doFilter(request, response);
             return;
         }
         boolean originRepeated = isRepeated(request, PolicyRules.ORIGIN);
         String method = request.getMethod();
-        String requestedMethod = OPTIONS.equals(method) ? request.getHeader(PolicyRules.REQUEST_METHOD) : null;
-        if (requestedMethod != null && request.getDispatcherType() == DispatcherType.REQUEST) {
-            preflight(request, response, rules, origin, originRepeated, requestedMethod);
+        boolean initial = request.getDispatcherType() == DispatcherType.REQUEST;
+        String requestedMethod = OPTIONS.equals(method) && initial ? request.getHeader(PolicyRules.REQUEST_METHOD) : null;
+        if (requestedMethod != null) {
+            preflight(policy, request, response, origin, originRepeated, requestedMethod);
+            return;
+        }
+        if (policy.checksWebSocketOrigin() && isWebSocketHandshake(request)) {
+            webSocketHandshake(rules, request, response, chain, origin, originRepeated);
             return;
         }
         CorsDecision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
+        describe(policy, request, decision, origin);
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
             chain.doFilter(request, new CorsResponse(response, rules, origin));
             return;
@@ -151,21 +238,86 @@ public class CorsFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private void preflight(HttpServletRequest request, HttpServletResponse response, PolicyRules rules,
+    private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
                            String origin, boolean originRepeated, String requestedMethod) {
+        PolicyRules rules = policy.rules();
         String requestedHeaders = joinedHeader(request, PolicyRules.REQUEST_HEADERS);
+        boolean privateNetwork = policy.allowsPrivateNetwork()
+                && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
         CorsDecision decision = rules.preflight(origin, originRepeated, requestedMethod, requestedHeaders,
-                response, ServletHeaderSink.INSTANCE);
-        if (decision.allowed()) {
-            response.setStatus(policy().preflightStatus());
+                privateNetwork, response, ServletHeaderSink.INSTANCE);
+        if (decision.allowed() || rules.debug()) {
+            response.setStatus(policy.preflightStatus());
         } else {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("CORS pre-flight for {} refused with 403: {}", LogText.quote(request.getRequestURI()),
-                        rules.reason(decision, origin, requestedMethod, requestedHeaders));
-            }
+        }
+        if (!decision.allowed() && LOG.isDebugEnabled()) {
+            LOG.debug("CORS pre-flight for {} refused: {}", LogText.quote(request.getRequestURI()),
+                    rules.reason(decision, origin, requestedMethod, requestedHeaders));
         }
         response.setContentLength(0);
+    }
+
+    /**
+     * Refuses a WebSocket handshake from an origin the policy does not allow; lets the others through
+     * without CORS headers, which mean nothing to WebSocket clients.
+     */
+    private static void webSocketHandshake(PolicyRules rules, HttpServletRequest request, HttpServletResponse response,
+                                           FilterChain chain, String origin, boolean originRepeated)
+            throws IOException, ServletException {
+        if (rules.allowsOrigin(origin, originRepeated)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LOG.debug("WebSocket handshake from {} refused: origin not allowed", LogText.quote(origin));
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentLength(0);
+    }
+
+    private CorsPolicy policyFor(HttpServletRequest request) {
+        Active current = active();
+        if (current.policy() != null) {
+            return current.policy();
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                && request.getAttribute(POLICY_ATTRIBUTE) instanceof CorsPolicy remembered) {
+            return remembered;
+        }
+        String pathInfo = request.getPathInfo();
+        String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+        CorsPolicy policy = current.paths().find(path == null || path.isEmpty() ? "/" : path);
+        if (policy != null) {
+            request.setAttribute(POLICY_ATTRIBUTE, policy);
+        }
+        return policy;
+    }
+
+    private static void describe(CorsPolicy policy, HttpServletRequest request, CorsDecision decision, String origin) {
+        if (!policy.setsRequestAttributes()) {
+            return;
+        }
+        request.setAttribute(IS_CORS_ATTRIBUTE, origin != null);
+        request.setAttribute(REQUEST_TYPE_ATTRIBUTE, origin == null ? "not-cors" : "actual");
+        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        if (origin != null) {
+            request.setAttribute(ORIGIN_ATTRIBUTE, origin);
+        }
+    }
+
+    private Active active() {
+        Active current = active;
+        if (current == null) {
+            throw new IllegalStateException("CorsFilter has no policy: init(FilterConfig) has not run");
+        }
+        return current;
+    }
+
+    private void apply(InitParameters.Configuration configuration) {
+        active = new Active(configuration.policy(), configuration.paths());
+    }
+
+    private static boolean isWebSocketHandshake(HttpServletRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader(UPGRADE));
     }
 
     private static boolean isRepeated(HttpServletRequest request, String name) {
@@ -188,5 +340,31 @@ public class CorsFilter implements Filter {
             return first;
         }
         return first + "," + String.join(",", Collections.list(values));
+    }
+
+    private static void refuseInitParams(Map<String, String> params) {
+        if (!params.isEmpty()) {
+            throw new InvalidCorsPolicyException(params.keySet().stream()
+                    .map(name -> new PolicyProblem(name, params.get(name), PolicyRule.INIT_PARAM_UNKNOWN,
+                            "init-param \"" + name + "\" would be ignored: this filter was given its policy in code"))
+                    .toList());
+        }
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
+    }
+
+    private static String describe(Active active) {
+        return active.policy() != null ? active.policy().toString() : active.paths().toString();
+    }
+
+    private static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name);
+        }
+        return value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.corsfilter;
 
+import dev.corsfilter.internal.DynamicOrigins;
 import dev.corsfilter.internal.HeaderNames;
 import dev.corsfilter.internal.MapHeaderSink;
 import dev.corsfilter.internal.MethodNames;
@@ -58,6 +59,12 @@ public final class CorsPolicy {
     private final boolean credentials;
     private final Duration maxAge;
     private final int preflightStatus;
+    private final boolean privateNetwork;
+    private final boolean timingAllowOrigin;
+    private final boolean debugMode;
+    private final boolean requestAttributes;
+    private final boolean webSocketOriginCheck;
+    private final OriginResolver originResolver;
     private final PolicyRules rules;
 
     private CorsPolicy(Builder builder, boolean anyOrigin, List<OriginPattern> patterns, Set<String> methods,
@@ -71,8 +78,18 @@ public final class CorsPolicy {
         this.credentials = builder.credentials;
         this.maxAge = builder.maxAge;
         this.preflightStatus = builder.preflightStatus;
-        this.rules = new PolicyRules(anyOrigin, nullOrigin, patterns, methods, headers, exposedHeaders, credentials,
-                maxAge == null ? null : maxAge.getSeconds());
+        this.privateNetwork = builder.privateNetwork;
+        this.timingAllowOrigin = builder.timingAllowOrigin;
+        this.debugMode = builder.debugMode;
+        this.requestAttributes = builder.requestAttributes;
+        this.webSocketOriginCheck = builder.webSocketOriginCheck;
+        this.originResolver = builder.originResolver;
+        DynamicOrigins dynamicOrigins = originResolver == null ? null : new DynamicOrigins(originResolver,
+                credentials && !builder.insecureOriginsWithCredentials, builder.resolverCacheTtl,
+                builder.resolverCacheSize, System::nanoTime);
+        this.rules = new PolicyRules(new PolicyRules.Settings(anyOrigin, nullOrigin, patterns, dynamicOrigins,
+                methods, headers, exposedHeaders, credentials, maxAge == null ? null : maxAge.getSeconds(),
+                privateNetwork, timingAllowOrigin, debugMode));
     }
 
     /**
@@ -166,6 +183,60 @@ public final class CorsPolicy {
     }
 
     /**
+     * Whether pre-flights asking for Private Network Access get {@code Access-Control-Allow-Private-Network}.
+     *
+     * @return true after {@code allowPrivateNetwork(true)}
+     */
+    public boolean allowsPrivateNetwork() {
+        return privateNetwork;
+    }
+
+    /**
+     * Whether allowed responses carry {@code Timing-Allow-Origin}.
+     *
+     * @return true after {@code timingAllowOrigin(true)}
+     */
+    public boolean sendsTimingAllowOrigin() {
+        return timingAllowOrigin;
+    }
+
+    /**
+     * Whether refusals are explained to the browser (not for production).
+     *
+     * @return true after {@code debugMode(true)}
+     */
+    public boolean debugMode() {
+        return debugMode;
+    }
+
+    /**
+     * Whether the filter describes each request in request attributes for the application.
+     *
+     * @return true after {@code requestAttributes(true)}
+     */
+    public boolean setsRequestAttributes() {
+        return requestAttributes;
+    }
+
+    /**
+     * Whether WebSocket handshakes from origins this policy does not allow are refused.
+     *
+     * @return true after {@code webSocketOriginCheck(true)}
+     */
+    public boolean checksWebSocketOrigin() {
+        return webSocketOriginCheck;
+    }
+
+    /**
+     * The check for origins not listed in the policy.
+     *
+     * @return the resolver, or empty
+     */
+    public Optional<OriginResolver> originResolver() {
+        return Optional.ofNullable(originResolver);
+    }
+
+    /**
      * Tells what the filter would do with a request, and why, without a servlet container: the decision,
      * the pre-flight status, the CORS response headers and, for a refusal, the check that failed, e.g.
      * {@code header "x-trace-id" is not in allowed headers [content-type, authorization]}.
@@ -181,8 +252,8 @@ public final class CorsPolicy {
             decision = rules.notCors(headers, MapHeaderSink.INSTANCE);
         } else if (request.isPreflight()) {
             decision = rules.preflight(request.origin(), false, request.requestMethod(), request.requestHeaders(),
-                    headers, MapHeaderSink.INSTANCE);
-            status = OptionalInt.of(decision.allowed() ? preflightStatus : 403);
+                    false, headers, MapHeaderSink.INSTANCE);
+            status = OptionalInt.of(decision.allowed() || debugMode ? preflightStatus : 403);
         } else {
             decision = rules.actual(request.origin(), false, headers, MapHeaderSink.INSTANCE);
         }
@@ -208,13 +279,17 @@ public final class CorsPolicy {
                 && Set.copyOf(methods).equals(Set.copyOf(that.methods))
                 && Set.copyOf(headers).equals(Set.copyOf(that.headers))
                 && Set.copyOf(exposedHeaders).equals(Set.copyOf(that.exposedHeaders))
-                && Objects.equals(maxAge, that.maxAge);
+                && Objects.equals(maxAge, that.maxAge) && privateNetwork == that.privateNetwork
+                && timingAllowOrigin == that.timingAllowOrigin && debugMode == that.debugMode
+                && requestAttributes == that.requestAttributes && webSocketOriginCheck == that.webSocketOriginCheck
+                && Objects.equals(originResolver, that.originResolver);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(anyOrigin, nullOrigin, Set.copyOf(origins), Set.copyOf(methods), Set.copyOf(headers),
-                Set.copyOf(exposedHeaders), credentials, maxAge, preflightStatus);
+                Set.copyOf(exposedHeaders), credentials, maxAge, preflightStatus, privateNetwork, timingAllowOrigin,
+                debugMode, requestAttributes, webSocketOriginCheck, originResolver);
     }
 
     @Override
@@ -226,7 +301,13 @@ public final class CorsPolicy {
                 + ", exposedHeaders=" + exposedHeaders
                 + ", credentials=" + credentials
                 + ", maxAge=" + (maxAge == null ? "none" : maxAge.getSeconds() + "s")
-                + ", preflightStatus=" + preflightStatus + "}";
+                + ", preflightStatus=" + preflightStatus
+                + (originResolver == null ? "" : ", originResolver=" + originResolver)
+                + (privateNetwork ? ", privateNetwork=true" : "")
+                + (timingAllowOrigin ? ", timingAllowOrigin=true" : "")
+                + (debugMode ? ", debugMode=true" : "")
+                + (requestAttributes ? ", requestAttributes=true" : "")
+                + (webSocketOriginCheck ? ", webSocketOriginCheck=true" : "") + "}";
     }
 
     /**
@@ -246,6 +327,14 @@ public final class CorsPolicy {
         private boolean credentials;
         private Duration maxAge;
         private int preflightStatus = 204;
+        private boolean privateNetwork;
+        private boolean timingAllowOrigin;
+        private boolean debugMode;
+        private boolean requestAttributes;
+        private boolean webSocketOriginCheck;
+        private OriginResolver originResolver;
+        private Duration resolverCacheTtl;
+        private int resolverCacheSize;
 
         private Builder() {
         }
@@ -430,6 +519,104 @@ public final class CorsPolicy {
         }
 
         /**
+         * Adds a check for origins not known when the policy is built, e.g. tenants' origins kept in a
+         * database. It is asked only about well-formed origins that the listed origins and patterns do not
+         * allow; see {@link OriginResolver} for the guarantees and for making it fast. Every answer is asked
+         * again; use {@link #originResolver(OriginResolver, Duration, int)} to remember answers.
+         *
+         * @param resolver the check, or null for none
+         * @return this builder
+         */
+        public Builder originResolver(OriginResolver resolver) {
+            return originResolver(resolver, null, 0);
+        }
+
+        /**
+         * Adds a check for unlisted origins whose answers, yes or no, are remembered for {@code cacheTtl}, for
+         * at most {@code cacheSize} origins (a full cache first drops expired answers, then starts over).
+         *
+         * @param resolver the check, or null for none
+         * @param cacheTtl how long an answer counts, from 1 second to 24 hours
+         * @param cacheSize how many origins to remember, from 1 to 1,000,000
+         * @return this builder
+         */
+        public Builder originResolver(OriginResolver resolver, Duration cacheTtl, int cacheSize) {
+            this.originResolver = resolver;
+            this.resolverCacheTtl = cacheTtl;
+            this.resolverCacheSize = cacheSize;
+            return this;
+        }
+
+        /**
+         * Answers Private Network Access pre-flights: when a pre-flight that otherwise passes carries
+         * {@code Access-Control-Request-Private-Network: true}, the answer gets
+         * {@code Access-Control-Allow-Private-Network: true}. Off by default. Chromium put this protocol on
+         * hold in favour of Local Network Access, a user permission that needs nothing from servers; turn
+         * it on only for browsers that still send these pre-flights.
+         *
+         * @param allow whether to answer them
+         * @return this builder
+         */
+        public Builder allowPrivateNetwork(boolean allow) {
+            this.privateNetwork = allow;
+            return this;
+        }
+
+        /**
+         * Sends {@code Timing-Allow-Origin} with the allowed origin (or {@code *} for any origin) on allowed
+         * responses, so that the calling page can read detailed Resource Timing. Off by default: timing data
+         * can reveal how long the server worked, e.g. whether a user's cache was warm.
+         *
+         * @param send whether to send it
+         * @return this builder
+         */
+        public Builder timingAllowOrigin(boolean send) {
+            this.timingAllowOrigin = send;
+            return this;
+        }
+
+        /**
+         * Debug mode, for development only: a refused pre-flight is answered with the pre-flight status and
+         * the headers of the checks that passed, so the browser's console names the check that failed, and
+         * every refusal carries the reason in an {@code X-CORS-Debug} response header. It tells callers how
+         * the policy is configured; never enable it in production.
+         *
+         * @param enabled whether to enable it
+         * @return this builder
+         */
+        public Builder debugMode(boolean enabled) {
+            this.debugMode = enabled;
+            return this;
+        }
+
+        /**
+         * Describes each request that reaches the application in request attributes (see
+         * {@link CorsFilter#IS_CORS_ATTRIBUTE} and the constants next to it). Off by default, as it costs a
+         * few map insertions per request.
+         *
+         * @param enabled whether to set them
+         * @return this builder
+         */
+        public Builder requestAttributes(boolean enabled) {
+            this.requestAttributes = enabled;
+            return this;
+        }
+
+        /**
+         * Refuses WebSocket handshakes ({@code Upgrade: websocket}) whose {@code Origin} this policy does
+         * not allow, with 403. Browsers apply no CORS check to WebSockets, so without this (or a check in
+         * the application) any site can open one with its visitors' cookies: cross-site WebSocket
+         * hijacking. Handshakes without {@code Origin} (non-browser clients) pass. Off by default.
+         *
+         * @param enabled whether to check
+         * @return this builder
+         */
+        public Builder webSocketOriginCheck(boolean enabled) {
+            this.webSocketOriginCheck = enabled;
+            return this;
+        }
+
+        /**
          * Validates the settings and builds the policy.
          *
          * @return the policy
@@ -448,6 +635,7 @@ public final class CorsPolicy {
                                 + " named \"*\"; list the header names instead"));
             }
             checkMaxAge(problems);
+            checkOriginResolver(problems);
             if (preflightStatus < 200 || preflightStatus > 299) {
                 problems.add(new PolicyProblem("preflightStatus", Integer.toString(preflightStatus),
                         PolicyRule.PREFLIGHT_STATUS_INVALID, "pre-flight status " + preflightStatus
@@ -514,6 +702,41 @@ public final class CorsPolicy {
                         PolicyRule.PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + pattern + "\" trusts every site registered under"
                         + " the public suffix \"" + pattern.host() + "\"; with credentials list your own domains, or call"
                         + " dangerouslyAllowPublicSuffixWildcardsWithCredentials() if you accept the risk"));
+            }
+        }
+
+        private void checkOriginResolver(List<PolicyProblem> problems) {
+            if (originResolver == null) {
+                return;
+            }
+            if (resolverCacheTtl != null && (resolverCacheTtl.compareTo(Duration.ofSeconds(1)) < 0
+                    || resolverCacheTtl.compareTo(MAX_AGE_LIMIT) > 0)) {
+                problems.add(new PolicyProblem("originResolver", resolverCacheTtl.toString(),
+                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache lifetime " + resolverCacheTtl
+                        + " is outside 1 second to 24 hours"));
+            }
+            if (resolverCacheTtl != null && (resolverCacheSize < 1 || resolverCacheSize > 1_000_000)) {
+                problems.add(new PolicyProblem("originResolver", Integer.toString(resolverCacheSize),
+                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache size " + resolverCacheSize
+                        + " is outside 1 to 1000000"));
+            }
+            if (credentials && allowsMadeUpOrigin()) {
+                problems.add(new PolicyProblem("originResolver", String.valueOf(originResolver),
+                        PolicyRule.ANY_ORIGIN_WITH_CREDENTIALS, "the origin resolver allowed a made-up origin"
+                        + " (https://cors-filter-probe.invalid), so it seems to allow every origin, which cannot be"
+                        + " combined with credentials"));
+            }
+        }
+
+        /**
+         * Asks the resolver about an origin nobody can own ({@code .invalid} is reserved by RFC 2606), to
+         * catch resolvers that allow everything. A resolver that fails here is not judged.
+         */
+        private boolean allowsMadeUpOrigin() {
+            try {
+                return originResolver.allows("https://cors-filter-probe.invalid");
+            } catch (Exception | LinkageError e) {
+                return false;
             }
         }
 

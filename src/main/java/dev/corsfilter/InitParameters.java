@@ -3,14 +3,16 @@ package dev.corsfilter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds a {@link CorsPolicy} from filter init-params ({@code web.xml}, {@code @WebFilter}), one param per
- * builder setting. Unknown names are errors, not silently ignored: a misspelt {@code allowed-origin} would
+ * Turns named settings — filter init-params, and the same names in a properties file, environment
+ * variables or system properties (see {@link ConfigurationSources}) — into a policy, or into per-path
+ * policies. Unknown names are errors, not silently ignored: a misspelt {@code allowed-origin} would
  * otherwise leave a filter that allows nothing, with no clue why.
  */
 final class InitParameters {
@@ -25,65 +27,199 @@ final class InitParameters {
     static final String ALLOW_NULL_ORIGIN = "allow-null-origin";
     static final String INSECURE_ORIGINS = "dangerously-allow-insecure-origins-with-credentials";
     static final String PUBLIC_SUFFIX_WILDCARDS = "dangerously-allow-public-suffix-wildcards-with-credentials";
+    static final String ALLOW_PRIVATE_NETWORK = "allow-private-network";
+    static final String TIMING_ALLOW_ORIGIN = "timing-allow-origin";
+    static final String DEBUG = "debug";
+    static final String REQUEST_ATTRIBUTES = "request-attributes";
+    static final String WEBSOCKET_ORIGIN_CHECK = "websocket-origin-check";
+    static final String ORIGIN_RESOLVER = "origin-resolver";
+    static final String ORIGIN_RESOLVER_CACHE_SECONDS = "origin-resolver-cache-seconds";
+    static final String ORIGIN_RESOLVER_CACHE_SIZE = "origin-resolver-cache-size";
 
-    /** Every name this filter reads. */
-    static final Set<String> NAMES = Set.of(ALLOWED_ORIGINS, ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS,
-            ALLOW_CREDENTIALS, MAX_AGE, PREFLIGHT_STATUS, ALLOW_NULL_ORIGIN, INSECURE_ORIGINS, PUBLIC_SUFFIX_WILDCARDS);
+    /** Names the policies of a per-path configuration; each name's settings are prefixed with it. */
+    static final String POLICIES = "policies";
+    /** Per named policy: its comma-separated path patterns. */
+    static final String PATHS = "paths";
+
+    /** Every name of one policy's settings. */
+    static final Set<String> POLICY_NAMES = Set.of(ALLOWED_ORIGINS, ALLOWED_METHODS, ALLOWED_HEADERS,
+            EXPOSED_HEADERS, ALLOW_CREDENTIALS, MAX_AGE, PREFLIGHT_STATUS, ALLOW_NULL_ORIGIN, INSECURE_ORIGINS,
+            PUBLIC_SUFFIX_WILDCARDS, ALLOW_PRIVATE_NETWORK, TIMING_ALLOW_ORIGIN, DEBUG, REQUEST_ATTRIBUTES,
+            WEBSOCKET_ORIGIN_CHECK, ORIGIN_RESOLVER, ORIGIN_RESOLVER_CACHE_SECONDS, ORIGIN_RESOLVER_CACHE_SIZE);
+
+    /** What a filter enforces: one policy for every path, or policies by path. */
+    record Configuration(CorsPolicy policy, PathPolicies paths) {
+    }
 
     private InitParameters() {
     }
 
     /**
-     * Builds the policy the params describe.
+     * Builds the single policy the settings describe.
      *
-     * @param params param names to values
+     * @param params setting names to values
      * @return the policy
-     * @throws InvalidCorsPolicyException listing every problem, those of the params and of the policy
+     * @throws InvalidCorsPolicyException listing every problem, those of the names and of the policy
      */
     static CorsPolicy toPolicy(Map<String, String> params) {
+        Configuration configuration = toConfiguration(params);
+        if (configuration.policy() == null) {
+            throw new InvalidCorsPolicyException(List.of(new PolicyProblem(POLICIES, params.get(POLICIES),
+                    PolicyRule.INIT_PARAM_INVALID, "per-path policies are configured where one policy is expected")));
+        }
+        return configuration.policy();
+    }
+
+    /**
+     * Builds what the settings describe: per-path policies when {@code policies} is set, else one policy.
+     *
+     * @param params setting names to values
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem found
+     */
+    static Configuration toConfiguration(Map<String, String> params) {
         List<PolicyProblem> problems = new ArrayList<>();
-        for (String name : new TreeSet<>(params.keySet())) {
-            if (!NAMES.contains(name)) {
-                problems.add(new PolicyProblem(name, params.get(name), PolicyRule.INIT_PARAM_UNKNOWN,
-                        "unknown init-param \"" + name + "\"; the known ones are " + new TreeSet<>(NAMES)));
+        String names = params.get(POLICIES);
+        if (names == null) {
+            reportUnknown(params, POLICY_NAMES, problems);
+            CorsPolicy policy = build(params, "", problems);
+            throwIfAny(problems);
+            return new Configuration(policy, null);
+        }
+        List<String> policyNames = list(names);
+        Set<String> known = new TreeSet<>(Set.of(POLICIES));
+        PathPolicies.Builder paths = PathPolicies.builder();
+        for (String name : policyNames) {
+            known.add(name + "." + PATHS);
+            POLICY_NAMES.forEach(setting -> known.add(name + "." + setting));
+            Map<String, String> own = new LinkedHashMap<>();
+            params.forEach((key, value) -> {
+                if (key.startsWith(name + ".") && !key.equals(name + "." + PATHS)) {
+                    own.put(key.substring(name.length() + 1), value);
+                }
+            });
+            CorsPolicy policy = build(own, name + ".", problems);
+            List<String> patterns = list(params.get(name + "." + PATHS));
+            if (patterns.isEmpty()) {
+                problems.add(new PolicyProblem(name + "." + PATHS, "", PolicyRule.INIT_PARAM_INVALID,
+                        "policy \"" + name + "\" has no " + name + "." + PATHS + "; list its path patterns, e.g. /api/*"));
+            }
+            if (policy != null) {
+                patterns.forEach(pattern -> paths.add(pattern, policy));
             }
         }
+        if (policyNames.isEmpty()) {
+            problems.add(new PolicyProblem(POLICIES, names, PolicyRule.INIT_PARAM_INVALID,
+                    POLICIES + " names no policy; write e.g. \"public, api\""));
+        }
+        reportUnknown(params, known, problems);
+        PathPolicies built = null;
+        if (problems.isEmpty()) {
+            try {
+                built = paths.build();
+            } catch (InvalidCorsPolicyException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        throwIfAny(problems);
+        return new Configuration(null, built);
+    }
+
+    private static CorsPolicy build(Map<String, String> params, String prefix, List<PolicyProblem> problems) {
+        int before = problems.size();
         CorsPolicy.Builder builder = CorsPolicy.builder()
                 .allowedOrigins(list(params.get(ALLOWED_ORIGINS)))
                 .allowedMethods(list(params.get(ALLOWED_METHODS)))
                 .allowedHeaders(list(params.get(ALLOWED_HEADERS)))
-                .exposedHeaders(list(params.get(EXPOSED_HEADERS)));
-        builder.allowCredentials(bool(params, ALLOW_CREDENTIALS, problems));
-        if (bool(params, ALLOW_NULL_ORIGIN, problems)) {
+                .exposedHeaders(list(params.get(EXPOSED_HEADERS)))
+                .allowCredentials(bool(params, prefix, ALLOW_CREDENTIALS, problems))
+                .allowPrivateNetwork(bool(params, prefix, ALLOW_PRIVATE_NETWORK, problems))
+                .timingAllowOrigin(bool(params, prefix, TIMING_ALLOW_ORIGIN, problems))
+                .debugMode(bool(params, prefix, DEBUG, problems))
+                .requestAttributes(bool(params, prefix, REQUEST_ATTRIBUTES, problems))
+                .webSocketOriginCheck(bool(params, prefix, WEBSOCKET_ORIGIN_CHECK, problems));
+        if (bool(params, prefix, ALLOW_NULL_ORIGIN, problems)) {
             builder.allowNullOrigin();
         }
-        if (bool(params, INSECURE_ORIGINS, problems)) {
+        if (bool(params, prefix, INSECURE_ORIGINS, problems)) {
             builder.dangerouslyAllowInsecureOriginsWithCredentials();
         }
-        if (bool(params, PUBLIC_SUFFIX_WILDCARDS, problems)) {
+        if (bool(params, prefix, PUBLIC_SUFFIX_WILDCARDS, problems)) {
             builder.dangerouslyAllowPublicSuffixWildcardsWithCredentials();
         }
-        Long maxAge = integer(params, MAX_AGE, problems);
+        Long maxAge = integer(params, prefix, MAX_AGE, problems);
         if (maxAge != null) {
             builder.maxAge(Duration.ofSeconds(maxAge));
         }
-        Long status = integer(params, PREFLIGHT_STATUS, problems);
+        Long status = integer(params, prefix, PREFLIGHT_STATUS, problems);
         if (status != null) {
             builder.preflightStatus((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status)));
         }
+        resolver(params, prefix, builder, problems);
         try {
             CorsPolicy policy = builder.build();
-            if (problems.isEmpty()) {
-                return policy;
-            }
+            return problems.size() == before ? policy : null;
         } catch (InvalidCorsPolicyException e) {
-            problems.addAll(e.problems());
+            e.problems().forEach(problem -> problems.add(prefix.isEmpty() ? problem
+                    : new PolicyProblem(prefix + problem.setting(), problem.value(), problem.rule(), problem.message())));
+            return null;
         }
-        throw new InvalidCorsPolicyException(problems);
     }
 
-    /** Splits a comma-separated param; white space around elements and empty elements are ignored. */
-    private static List<String> list(String value) {
+    /** Instantiates the resolver class named by {@code origin-resolver}, which needs a public no-arg constructor. */
+    private static void resolver(Map<String, String> params, String prefix, CorsPolicy.Builder builder,
+                                 List<PolicyProblem> problems) {
+        String className = params.get(ORIGIN_RESOLVER);
+        Long seconds = integer(params, prefix, ORIGIN_RESOLVER_CACHE_SECONDS, problems);
+        Long size = integer(params, prefix, ORIGIN_RESOLVER_CACHE_SIZE, problems);
+        if (className == null) {
+            if (seconds != null || size != null) {
+                problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, "", PolicyRule.INIT_PARAM_INVALID,
+                        "a resolver cache is configured but no " + ORIGIN_RESOLVER + " class"));
+            }
+            return;
+        }
+        OriginResolver resolver;
+        try {
+            Class<?> type = Class.forName(className.strip(), true, contextClassLoader());
+            resolver = (OriginResolver) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, className, PolicyRule.INIT_PARAM_INVALID,
+                    ORIGIN_RESOLVER + " \"" + className + "\" is not a class implementing " + OriginResolver.class.getName()
+                            + " with a public no-arg constructor (" + e + ")"));
+            return;
+        }
+        if (seconds == null && size == null) {
+            builder.originResolver(resolver);
+        } else {
+            builder.originResolver(resolver, Duration.ofSeconds(seconds == null ? 60 : seconds),
+                    (int) Math.min(Integer.MAX_VALUE, size == null ? 10_000 : size));
+        }
+    }
+
+    private static ClassLoader contextClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : InitParameters.class.getClassLoader();
+    }
+
+    private static void reportUnknown(Map<String, String> params, Set<String> known, List<PolicyProblem> problems) {
+        for (String name : new TreeSet<>(params.keySet())) {
+            if (!known.contains(name)) {
+                String value = params.get(name);
+                problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
+                        "unknown init-param \"" + name + "\"; the known ones are " + new TreeSet<>(known)));
+            }
+        }
+    }
+
+    private static void throwIfAny(List<PolicyProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidCorsPolicyException(problems);
+        }
+    }
+
+    /** Splits a comma-separated setting; white space around elements and empty elements are ignored. */
+    static List<String> list(String value) {
         if (value == null) {
             return List.of();
         }
@@ -91,7 +227,7 @@ final class InitParameters {
     }
 
     /** Reads {@code true} or {@code false}; absent is false. */
-    private static boolean bool(Map<String, String> params, String name, List<PolicyProblem> problems) {
+    private static boolean bool(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
         String value = params.get(name);
         if (value == null || value.strip().equals("false")) {
             return false;
@@ -99,12 +235,12 @@ final class InitParameters {
         if (value.strip().equals("true")) {
             return true;
         }
-        problems.add(new PolicyProblem(name, value, PolicyRule.INIT_PARAM_INVALID,
-                name + " is \"" + value + "\"; write true or false"));
+        problems.add(new PolicyProblem(prefix + name, value, PolicyRule.INIT_PARAM_INVALID,
+                prefix + name + " is \"" + value + "\"; write true or false"));
         return false;
     }
 
-    private static Long integer(Map<String, String> params, String name, List<PolicyProblem> problems) {
+    private static Long integer(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
         String value = params.get(name);
         if (value == null) {
             return null;
@@ -112,8 +248,8 @@ final class InitParameters {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            problems.add(new PolicyProblem(name, value, PolicyRule.INIT_PARAM_INVALID,
-                    name + " is \"" + value + "\"; write a whole number"));
+            problems.add(new PolicyProblem(prefix + name, value, PolicyRule.INIT_PARAM_INVALID,
+                    prefix + name + " is \"" + value + "\"; write a whole number"));
             return null;
         }
     }

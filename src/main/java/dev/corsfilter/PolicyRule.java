@@ -55,6 +55,10 @@ public enum PolicyRule {
     MAX_AGE_OUT_OF_RANGE,
     /** The pre-flight status is not a 2xx status. */
     PREFLIGHT_STATUS_INVALID,
+    /** The origin resolver's cache lifetime or size is out of range. */
+    RESOLVER_CACHE_INVALID,
+    /** A path pattern of per-path policies is malformed or listed twice. */
+    PATH_PATTERN_INVALID,
     /** A filter init-param is not one this filter knows. */
     INIT_PARAM_UNKNOWN,
     /** A filter init-param has a value that cannot be read (for example {@code allow-credentials=yes}). */

@@ -26,8 +26,6 @@ public final class OriginMatcher {
      */
     public static final int MAX_ORIGIN_LENGTH = 1024;
 
-    private static final int MAX_PORT_DIGITS = 5;
-
     private final AsciiSet exact;
     private final AsciiSet anyPortHosts;
     private final AsciiSet subdomainsOnPort;
@@ -79,115 +77,27 @@ public final class OriginMatcher {
     }
 
     private boolean matchesPattern(String origin) {
-        int length = origin.length();
-        int schemeEnd = schemeEnd(origin);
-        if (schemeEnd < 0) {
+        int hostStart = RequestOrigin.hostStart(origin);
+        if (hostStart < 0) {
             return false;
         }
-        int hostStart = schemeEnd + 3;
-        boolean ipv6 = hostStart < length && origin.charAt(hostStart) == '[';
-        int hostEnd = ipv6 ? ipv6End(origin, hostStart) : domainEnd(origin, hostStart);
-        if (hostEnd < 0 || !isPortOrEnd(origin, hostEnd)) {
+        int hostEnd = RequestOrigin.hostEnd(origin, hostStart);
+        if (hostEnd < 0) {
             return false;
         }
         if (anyPortHosts.contains(origin, 0, hostEnd)) {
             return true;
         }
-        if (ipv6) {
+        if (origin.charAt(hostStart) == '[') {
             return false;
         }
         for (int i = hostStart; i < hostEnd; i++) {
             if (origin.charAt(i) == '.'
-                    && (subdomainsOnPort.contains(origin, 0, hostStart, i + 1, length)
+                    && (subdomainsOnPort.contains(origin, 0, hostStart, i + 1, origin.length())
                     || subdomainsAnyPort.contains(origin, 0, hostStart, i + 1, hostEnd))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Returns the index of {@code ://} after a lower-case scheme, or -1. */
-    private static int schemeEnd(String s) {
-        int length = s.length();
-        if (length == 0 || !isLowerAlpha(s.charAt(0))) {
-            return -1;
-        }
-        for (int i = 1; i < length; i++) {
-            char c = s.charAt(i);
-            if (c == ':') {
-                return i + 2 < length && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/' ? i : -1;
-            }
-            if (!isLowerAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Returns the end of a lower-case DNS name or IPv4 address starting at {@code from}: labels of
-     * letters, digits, {@code -} and {@code _} joined by single dots, no empty label; or -1.
-     */
-    private static int domainEnd(String s, int from) {
-        int length = s.length();
-        int labelStart = from;
-        int i = from;
-        for (; i < length; i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                if (i == labelStart) {
-                    return -1;
-                }
-                labelStart = i + 1;
-            } else if (c == ':') {
-                break;
-            } else if (!isLowerAlpha(c) && !isDigit(c) && c != '-' && c != '_') {
-                return -1;
-            }
-        }
-        return i == labelStart ? -1 : i;
-    }
-
-    /** Returns the index after the {@code ]} of a bracketed IPv6 address starting at {@code from}, or -1. */
-    private static int ipv6End(String s, int from) {
-        for (int i = from + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ']') {
-                return i + 1;
-            }
-            if (!isDigit(c) && !(c >= 'a' && c <= 'f') && c != ':' && c != '.') {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** Accepts the end of the value or {@code :} followed by a port as browsers write it. */
-    private static boolean isPortOrEnd(String s, int from) {
-        int length = s.length();
-        if (from == length) {
-            return true;
-        }
-        int digits = length - from - 1;
-        if (s.charAt(from) != ':' || digits < 1 || digits > MAX_PORT_DIGITS || s.charAt(from + 1) == '0') {
-            return false;
-        }
-        int port = 0;
-        for (int i = from + 1; i < length; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return false;
-            }
-            port = port * 10 + (c - '0');
-        }
-        return port <= 65535;
-    }
-
-    private static boolean isLowerAlpha(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

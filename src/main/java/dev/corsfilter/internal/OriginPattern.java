@@ -103,8 +103,28 @@ public final class OriginPattern {
      * @return true for loopback hosts
      */
     public boolean isLoopback() {
+        return isLoopbackHost(host);
+    }
+
+    /**
+     * Tells whether a host names the local machine.
+     *
+     * @param host a lower-case host, IPv6 in brackets
+     * @return true for {@code localhost}, {@code *.localhost}, {@code 127.0.0.0/8} and {@code [::1]}
+     */
+    static boolean isLoopbackHost(String host) {
         return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
                 || (host.startsWith("127.") && Character.isDigit(host.charAt(host.length() - 1)));
+    }
+
+    /**
+     * The port browsers leave out for a scheme.
+     *
+     * @param scheme a lower-case scheme
+     * @return the default port, or null when the scheme has none
+     */
+    static String defaultPort(String scheme) {
+        return DEFAULT_PORTS.get(scheme);
     }
 
     /**

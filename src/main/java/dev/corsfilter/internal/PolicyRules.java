@@ -19,12 +19,14 @@ import java.util.Set;
  */
 public final class PolicyRules {
 
-    /** Header names, as written in responses. */
+    /** The request header naming the caller's origin. */
     public static final String ORIGIN = "Origin";
     /** Pre-flight request header naming the method. */
     public static final String REQUEST_METHOD = "Access-Control-Request-Method";
     /** Pre-flight request header naming the headers. */
     public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    /** Pre-flight request header of Private Network Access. */
+    public static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
     /** Response header naming the allowed origin. */
     public static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     /** Response header allowing credentials. */
@@ -33,21 +35,47 @@ public final class PolicyRules {
     public static final String ALLOW_METHODS = "Access-Control-Allow-Methods";
     /** Response header listing allowed request headers. */
     public static final String ALLOW_HEADERS = "Access-Control-Allow-Headers";
+    /** Response header of Private Network Access. */
+    public static final String ALLOW_PRIVATE_NETWORK = "Access-Control-Allow-Private-Network";
     /** Response header listing headers scripts may read. */
     public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
     /** Response header giving the pre-flight cache lifetime. */
     public static final String MAX_AGE = "Access-Control-Max-Age";
+    /** Resource Timing's response header. */
+    public static final String TIMING_ALLOW_ORIGIN = "Timing-Allow-Origin";
     /** The caching header. */
     public static final String VARY = "Vary";
+    /** The response header that carries the reason for a refusal in debug mode. */
+    public static final String DEBUG = "X-CORS-Debug";
 
     /** The longest {@code Access-Control-Request-Method} read; longer values are refused unread. */
     public static final int MAX_METHOD_LENGTH = 64;
 
-    private static final String PREFLIGHT_VARY_ANY_ORIGIN = REQUEST_METHOD + ", " + REQUEST_HEADERS;
-    private static final String PREFLIGHT_VARY = ORIGIN + ", " + PREFLIGHT_VARY_ANY_ORIGIN;
+    /**
+     * What a policy says, validated: the input of {@link PolicyRules}.
+     *
+     * @param anyOrigin whether every origin is allowed ({@code Access-Control-Allow-Origin: *})
+     * @param nullOrigin whether the {@code null} origin is allowed
+     * @param origins the allowed origins and patterns when not {@code anyOrigin}
+     * @param dynamicOrigins the user's check for other origins, or null
+     * @param methods the allowed methods; {@code *} for all
+     * @param headers the allowed request header names, lower-case; {@code *} for all but {@code authorization}
+     * @param exposedHeaders the exposed response header names; {@code *} for all
+     * @param credentials whether credentialed requests are allowed
+     * @param maxAgeSeconds the pre-flight cache lifetime, or null to send none
+     * @param privateNetwork whether to answer Private Network Access pre-flights
+     * @param timingAllowOrigin whether to send {@code Timing-Allow-Origin} to allowed origins
+     * @param debug whether refused pre-flights get the headers that passed and the reason
+     */
+    public record Settings(boolean anyOrigin, boolean nullOrigin, Collection<OriginPattern> origins,
+                           DynamicOrigins dynamicOrigins, Set<String> methods, Set<String> headers,
+                           Collection<String> exposedHeaders, boolean credentials, Long maxAgeSeconds,
+                           boolean privateNetwork, boolean timingAllowOrigin, boolean debug) {
+    }
 
     private final boolean anyOrigin;
     private final OriginMatcher origins;
+    private final DynamicOrigins dynamicOrigins;
     private final boolean anyMethod;
     private final AsciiSet methods;
     private final boolean anyHeader;
@@ -56,37 +84,37 @@ public final class PolicyRules {
     private final String exposeValue;
     private final String maxAgeValue;
     private final String preflightVary;
+    private final boolean privateNetwork;
+    private final boolean timingAllowOrigin;
+    private final boolean debug;
     private final String methodsText;
     private final String headersText;
 
     /**
      * Prepares the rules of a validated policy.
      *
-     * @param anyOrigin whether every origin is allowed ({@code Access-Control-Allow-Origin: *})
-     * @param nullOrigin whether the {@code null} origin is allowed
-     * @param origins the allowed origins and patterns when not {@code anyOrigin}
-     * @param methods the allowed methods; {@code *} for all
-     * @param headers the allowed request header names, lower-case; {@code *} for all but {@code authorization}
-     * @param exposedHeaders the exposed response header names; {@code *} for all
-     * @param credentials whether credentialed requests are allowed
-     * @param maxAgeSeconds the pre-flight cache lifetime, or null to send none
+     * @param settings the policy's settings
      */
-    public PolicyRules(boolean anyOrigin, boolean nullOrigin, Collection<OriginPattern> origins, Set<String> methods, Set<String> headers,
-                       Collection<String> exposedHeaders, boolean credentials, Long maxAgeSeconds) {
-        this.anyOrigin = anyOrigin;
-        this.origins = new OriginMatcher(origins, nullOrigin);
-        this.anyMethod = methods.contains("*");
-        this.methods = AsciiSet.caseSensitive(without(methods, "*"));
-        this.anyHeader = headers.contains("*");
-        this.headers = AsciiSet.caseInsensitive(without(headers, "*"));
-        this.credentialsValue = credentials ? "true" : null;
-        this.exposeValue = exposedHeaders.isEmpty() ? null : String.join(", ", exposedHeaders);
-        this.maxAgeValue = maxAgeSeconds == null ? null : Long.toString(maxAgeSeconds);
-        this.preflightVary = anyOrigin ? PREFLIGHT_VARY_ANY_ORIGIN : PREFLIGHT_VARY;
+    public PolicyRules(Settings settings) {
+        this.anyOrigin = settings.anyOrigin();
+        this.origins = new OriginMatcher(settings.origins(), settings.nullOrigin());
+        this.dynamicOrigins = settings.dynamicOrigins();
+        this.anyMethod = settings.methods().contains("*");
+        this.methods = AsciiSet.caseSensitive(without(settings.methods(), "*"));
+        this.anyHeader = settings.headers().contains("*");
+        this.headers = AsciiSet.caseInsensitive(without(settings.headers(), "*"));
+        this.credentialsValue = settings.credentials() ? "true" : null;
+        this.exposeValue = settings.exposedHeaders().isEmpty() ? null : String.join(", ", settings.exposedHeaders());
+        this.maxAgeValue = settings.maxAgeSeconds() == null ? null : Long.toString(settings.maxAgeSeconds());
+        this.privateNetwork = settings.privateNetwork();
+        this.timingAllowOrigin = settings.timingAllowOrigin();
+        this.debug = settings.debug();
+        this.preflightVary = (anyOrigin ? "" : ORIGIN + ", ") + REQUEST_METHOD + ", " + REQUEST_HEADERS
+                + (privateNetwork ? ", " + REQUEST_PRIVATE_NETWORK : "");
         Set<String> allMethods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
-        allMethods.addAll(methods);
+        allMethods.addAll(settings.methods());
         this.methodsText = allMethods.toString();
-        this.headersText = headers.toString();
+        this.headersText = settings.headers().toString();
     }
 
     /**
@@ -124,6 +152,9 @@ public final class PolicyRules {
             addVary(response, sink, ORIGIN);
         }
         if (!allowsOrigin(origin, originRepeated)) {
+            if (debug) {
+                sink.set(response, DEBUG, reason(CorsDecision.ORIGIN_NOT_ALLOWED, origin, null, null));
+            }
             return CorsDecision.ORIGIN_NOT_ALLOWED;
         }
         writeActualHeaders(response, sink, origin);
@@ -148,59 +179,56 @@ public final class PolicyRules {
 
     /**
      * Decides a pre-flight request and, when it passes, writes its response headers. A refused pre-flight
-     * gets no {@code Access-Control-*} header at all, only {@code Vary}.
+     * gets no {@code Access-Control-*} header at all, only {@code Vary} — except in debug mode, where it
+     * gets the headers of the checks that passed, so the browser's console names the one that failed.
      *
      * @param origin the {@code Origin} value, never null
      * @param originRepeated whether the request had more than one {@code Origin} line
      * @param method the {@code Access-Control-Request-Method} value, never null
      * @param requestHeaders the {@code Access-Control-Request-Headers} value (lines joined by commas), or null
+     * @param privateNetworkRequested whether {@code Access-Control-Request-Private-Network} is {@code true}
      * @param response the response
      * @param sink how to write to it
      * @param <R> the response type
      * @return {@link CorsDecision#PREFLIGHT_ALLOWED} or the reason for refusing
      */
     public <R> CorsDecision preflight(String origin, boolean originRepeated, String method, String requestHeaders,
-                                  R response, HeaderSink<R> sink) {
+                                      boolean privateNetworkRequested, R response, HeaderSink<R> sink) {
         addVary(response, sink, preflightVary);
+        RequestHeaderList.Verdict headerVerdict = RequestHeaderList.Verdict.EMPTY;
+        CorsDecision decision;
         if (!allowsOrigin(origin, originRepeated)) {
-            return CorsDecision.ORIGIN_NOT_ALLOWED;
-        }
-        if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
-            return CorsDecision.METHOD_INVALID;
-        }
-        if (!allowsMethod(method)) {
-            return CorsDecision.METHOD_NOT_ALLOWED;
-        }
-        RequestHeaderList.Verdict headerVerdict = requestHeaders == null ? RequestHeaderList.Verdict.EMPTY
-                : RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
-        switch (headerVerdict) {
-            case NOT_ALLOWED -> {
-                return CorsDecision.HEADER_NOT_ALLOWED;
+            decision = CorsDecision.ORIGIN_NOT_ALLOWED;
+        } else if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
+            decision = CorsDecision.METHOD_INVALID;
+        } else if (!allowsMethod(method)) {
+            decision = CorsDecision.METHOD_NOT_ALLOWED;
+        } else {
+            if (requestHeaders != null) {
+                headerVerdict = RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
             }
-            case MALFORMED -> {
-                return CorsDecision.HEADERS_INVALID;
-            }
-            case TOO_LARGE -> {
-                return CorsDecision.HEADERS_TOO_LARGE;
-            }
-            default -> {
-                // EMPTY, ALLOWED or ALLOWED_NOT_COMPACT: the pre-flight passes.
-            }
+            decision = switch (headerVerdict) {
+                case NOT_ALLOWED -> CorsDecision.HEADER_NOT_ALLOWED;
+                case MALFORMED -> CorsDecision.HEADERS_INVALID;
+                case TOO_LARGE -> CorsDecision.HEADERS_TOO_LARGE;
+                case EMPTY, ALLOWED, ALLOWED_NOT_COMPACT -> CorsDecision.PREFLIGHT_ALLOWED;
+            };
         }
-        sink.set(response, ALLOW_ORIGIN, anyOrigin ? "*" : origin);
-        if (credentialsValue != null) {
-            sink.set(response, ALLOW_CREDENTIALS, credentialsValue);
+        if (decision == CorsDecision.PREFLIGHT_ALLOWED || debug) {
+            writePreflightHeaders(decision, origin, method, requestHeaders, headerVerdict, privateNetworkRequested,
+                    response, sink);
         }
-        sink.set(response, ALLOW_METHODS, method);
-        if (headerVerdict == RequestHeaderList.Verdict.ALLOWED) {
-            sink.set(response, ALLOW_HEADERS, requestHeaders);
-        } else if (headerVerdict == RequestHeaderList.Verdict.ALLOWED_NOT_COMPACT) {
-            sink.set(response, ALLOW_HEADERS, RequestHeaderList.compact(requestHeaders));
-        }
-        if (maxAgeValue != null) {
-            sink.set(response, MAX_AGE, maxAgeValue);
-        }
-        return CorsDecision.PREFLIGHT_ALLOWED;
+        return decision;
+    }
+
+    /**
+     * Whether a refused pre-flight is answered like an allowed one, with the headers that passed and the
+     * reason, for developers: the policy's debug mode.
+     *
+     * @return true in debug mode
+     */
+    public boolean debug() {
+        return debug;
     }
 
     /**
@@ -237,6 +265,25 @@ public final class PolicyRules {
     }
 
     /**
+     * Tells whether an origin is allowed: by the configured origins and patterns, or else by the dynamic
+     * check. Two {@code Origin} lines are never allowed, except by an any-origin policy, whose answer does
+     * not depend on the origin.
+     *
+     * @param origin the {@code Origin} value, or null
+     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @return true when allowed
+     */
+    public boolean allowsOrigin(String origin, boolean originRepeated) {
+        if (anyOrigin) {
+            return true;
+        }
+        if (originRepeated || origin == null) {
+            return false;
+        }
+        return origins.matches(origin) || (dynamicOrigins != null && dynamicOrigins.allows(origin));
+    }
+
+    /**
      * Whether responses depend on the request's {@code Origin}, and so must carry {@code Vary: Origin}.
      *
      * @return true unless the policy allows any origin
@@ -250,17 +297,14 @@ public final class PolicyRules {
      * change it.
      *
      * @param name a header name, any case, or null
-     * @return true for {@code Access-Control-Allow-Origin}, and for {@code -Allow-Credentials} and
-     *     {@code -Expose-Headers} when the policy sends them
+     * @return true for {@code Access-Control-Allow-Origin}, and for {@code -Allow-Credentials},
+     *     {@code -Expose-Headers} and {@code Timing-Allow-Origin} when the policy sends them
      */
     public boolean writesActualHeader(String name) {
         return ALLOW_ORIGIN.equalsIgnoreCase(name)
                 || (credentialsValue != null && ALLOW_CREDENTIALS.equalsIgnoreCase(name))
-                || (exposeValue != null && EXPOSE_HEADERS.equalsIgnoreCase(name));
-    }
-
-    private boolean allowsOrigin(String origin, boolean originRepeated) {
-        return anyOrigin || (!originRepeated && origins.matches(origin));
+                || (exposeValue != null && EXPOSE_HEADERS.equalsIgnoreCase(name))
+                || (timingAllowOrigin && TIMING_ALLOW_ORIGIN.equalsIgnoreCase(name));
     }
 
     private boolean allowsMethod(String method) {
@@ -268,13 +312,54 @@ public final class PolicyRules {
                 || (anyMethod && !MethodNames.isForbidden(method));
     }
 
-    private <R> void writeActualHeaders(R response, HeaderSink<R> sink, String origin) {
+    /**
+     * Writes the headers of the pre-flight checks that passed. Checks run in the order of the Fetch
+     * standard's CORS-preflight fetch (origin, then method, then headers), so a decision tells which passed.
+     */
+    private <R> void writePreflightHeaders(CorsDecision decision, String origin, String method, String requestHeaders,
+                                           RequestHeaderList.Verdict headerVerdict, boolean privateNetworkRequested,
+                                           R response, HeaderSink<R> sink) {
+        if (decision != CorsDecision.PREFLIGHT_ALLOWED) {
+            sink.set(response, DEBUG, reason(decision, origin, method, requestHeaders));
+        }
+        if (decision == CorsDecision.ORIGIN_NOT_ALLOWED) {
+            return;
+        }
         sink.set(response, ALLOW_ORIGIN, anyOrigin ? "*" : origin);
+        if (credentialsValue != null) {
+            sink.set(response, ALLOW_CREDENTIALS, credentialsValue);
+        }
+        if (decision == CorsDecision.METHOD_INVALID || decision == CorsDecision.METHOD_NOT_ALLOWED) {
+            return;
+        }
+        sink.set(response, ALLOW_METHODS, method);
+        if (headerVerdict == RequestHeaderList.Verdict.ALLOWED) {
+            sink.set(response, ALLOW_HEADERS, requestHeaders);
+        } else if (headerVerdict == RequestHeaderList.Verdict.ALLOWED_NOT_COMPACT) {
+            sink.set(response, ALLOW_HEADERS, RequestHeaderList.compact(requestHeaders));
+        }
+        if (decision != CorsDecision.PREFLIGHT_ALLOWED) {
+            return;
+        }
+        if (maxAgeValue != null) {
+            sink.set(response, MAX_AGE, maxAgeValue);
+        }
+        if (privateNetwork && privateNetworkRequested) {
+            sink.set(response, ALLOW_PRIVATE_NETWORK, "true");
+        }
+    }
+
+    private <R> void writeActualHeaders(R response, HeaderSink<R> sink, String origin) {
+        String allowOrigin = anyOrigin ? "*" : origin;
+        sink.set(response, ALLOW_ORIGIN, allowOrigin);
         if (credentialsValue != null) {
             sink.set(response, ALLOW_CREDENTIALS, credentialsValue);
         }
         if (exposeValue != null) {
             sink.set(response, EXPOSE_HEADERS, exposeValue);
+        }
+        if (timingAllowOrigin) {
+            sink.set(response, TIMING_ALLOW_ORIGIN, allowOrigin);
         }
     }
 

@@ -1,0 +1,162 @@
+package dev.corsfilter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Gathers the settings of a filter configured without code, from four sources with the same names. Later
+ * sources override earlier ones, setting by setting:
+ * <ol>
+ *   <li>filter init-params ({@code web.xml}, {@code @WebFilter});</li>
+ *   <li>the properties file named by {@code config-file}: a path, or {@code classpath:name} for a resource;</li>
+ *   <li>environment variables: {@code CORS_} and the name in upper case with {@code _} for {@code -}, e.g.
+ *       {@code CORS_ALLOWED_ORIGINS};</li>
+ *   <li>Java system properties: {@code cors.} and the name, e.g. {@code -Dcors.allowed-origins=…}.</li>
+ * </ol>
+ * Environment variables and system properties carry only undotted names (one policy, {@code policies},
+ * {@code config-file}); per-path settings such as {@code api.allowed-origins} belong in init-params or the file.
+ */
+final class ConfigurationSources {
+
+    /** Names a properties file with settings. */
+    static final String CONFIG_FILE = "config-file";
+    /** How often, in seconds, to look for changes to the properties file; 0 (the default) never. */
+    static final String WATCH_SECONDS = "config-file-watch-seconds";
+
+    private static final String CLASSPATH = "classpath:";
+
+    private final Map<String, String> initParams;
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+
+    /**
+     * Prepares the sources.
+     *
+     * @param initParams the filter's init-params
+     * @param environment the environment, {@code System.getenv()} outside tests
+     * @param systemProperties the system properties, as strings
+     */
+    ConfigurationSources(Map<String, String> initParams, Map<String, String> environment,
+                         Map<String, String> systemProperties) {
+        this.initParams = Map.copyOf(initParams);
+        this.environment = Map.copyOf(environment);
+        this.systemProperties = Map.copyOf(systemProperties);
+    }
+
+    /**
+     * Reads every source, the file again each time, and merges the settings.
+     *
+     * @return the policy settings, without the filter-level {@code config-file} settings
+     * @throws InvalidCorsPolicyException when the file cannot be read or a watch interval is not a number
+     */
+    Map<String, String> load() {
+        Map<String, String> settings = new LinkedHashMap<>(initParams);
+        String file = lookup(CONFIG_FILE);
+        if (file != null) {
+            settings.putAll(readFile(file.strip()));
+        }
+        for (String name : undottedNames()) {
+            String fromEnvironment = environment.get(environmentName(name));
+            if (fromEnvironment != null) {
+                settings.put(name, fromEnvironment);
+            }
+            String fromSystem = systemProperties.get("cors." + name);
+            if (fromSystem != null) {
+                settings.put(name, fromSystem);
+            }
+        }
+        settings.remove(CONFIG_FILE);
+        settings.remove(WATCH_SECONDS);
+        return settings;
+    }
+
+    /**
+     * The properties file to watch, if any, and only when it is a file on disk.
+     *
+     * @return the path, or null
+     */
+    Path watchedFile() {
+        String file = lookup(CONFIG_FILE);
+        return file == null || file.strip().startsWith(CLASSPATH) ? null : Path.of(file.strip());
+    }
+
+    /**
+     * How often to look for changes to {@link #watchedFile()}.
+     *
+     * @return seconds; 0 for never
+     * @throws InvalidCorsPolicyException when the value is not a whole number from 0 to 86400
+     */
+    long watchSeconds() {
+        String value = lookup(WATCH_SECONDS);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 0 && seconds <= 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidCorsPolicyException(List.of(new PolicyProblem(WATCH_SECONDS, value,
+                PolicyRule.INIT_PARAM_INVALID, WATCH_SECONDS + " is \"" + value + "\"; write whole seconds from 0 to 86400")));
+    }
+
+    /** The environment variable for a setting name, e.g. {@code CORS_ALLOWED_ORIGINS}. */
+    static String environmentName(String name) {
+        return "CORS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private String lookup(String name) {
+        String value = systemProperties.get("cors." + name);
+        if (value == null) {
+            value = environment.get(environmentName(name));
+        }
+        return value != null ? value : initParams.get(name);
+    }
+
+    private static Set<String> undottedNames() {
+        Set<String> names = new TreeSet<>(InitParameters.POLICY_NAMES);
+        names.add(InitParameters.POLICIES);
+        return names;
+    }
+
+    private static Map<String, String> readFile(String location) {
+        Properties properties = new Properties();
+        try (InputStream in = open(location); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
+                    PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + e.getMessage())));
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith(CLASSPATH)) {
+            String resource = location.substring(CLASSPATH.length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = (loader != null ? loader : ConfigurationSources.class.getClassLoader()).getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("no such resource on the class path");
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(location));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.corsfilter;
+
+import dev.corsfilter.internal.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Looks at a properties file every few seconds and, when it changed, builds the configuration again and
+ * hands it to the filter. An edit that does not make a valid policy is logged and ignored: the filter
+ * keeps enforcing the last valid one. Polling, rather than a {@code WatchService}, because it works the
+ * same on every file system, including network and container-mounted ones.
+ */
+final class PolicyFileWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyFileWatcher.class);
+
+    private final Path file;
+    private final ConfigurationSources sources;
+    private final Consumer<InitParameters.Configuration> apply;
+    private final ScheduledExecutorService scheduler;
+    private byte[] lastSeen;
+
+    /**
+     * Starts watching.
+     *
+     * @param file the file to watch
+     * @param seconds the polling interval
+     * @param sources where to read the whole configuration from when the file changes
+     * @param apply what to do with a new, valid configuration
+     */
+    PolicyFileWatcher(Path file, long seconds, ConfigurationSources sources, Consumer<InitParameters.Configuration> apply) {
+        this.file = file;
+        this.sources = sources;
+        this.apply = apply;
+        this.lastSeen = content();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cors-config-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::check, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Applies the file again if its content changed. Content rather than modification time, because two
+     * edits within the file system's time resolution would otherwise look like one.
+     */
+    void check() {
+        byte[] content = content();
+        if (content == null || Arrays.equals(content, lastSeen)) {
+            return;
+        }
+        lastSeen = content;
+        try {
+            InitParameters.Configuration configuration = InitParameters.toConfiguration(sources.load());
+            apply.accept(configuration);
+            LOG.info("CORS configuration reloaded from {}", file);
+        } catch (InvalidCorsPolicyException e) {
+            LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("CORS configuration in {} could not be reloaded: {}", file, LogText.quote(String.valueOf(e)));
+        }
+    }
+
+    private byte[] content() {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

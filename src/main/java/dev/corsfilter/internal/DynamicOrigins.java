@@ -1,0 +1,98 @@
+package dev.corsfilter.internal;
+
+import dev.corsfilter.OriginResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Asks a user's {@link OriginResolver} about origins the static configuration does not allow: only
+ * well-formed ones, never letting an exception escape, refusing insecure origins with credentials, and
+ * remembering answers for a bounded time and number of origins when asked to.
+ */
+public final class DynamicOrigins {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamicOrigins.class);
+
+    private final OriginResolver resolver;
+    private final boolean refuseInsecure;
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final LongSupplier clock;
+    private final ConcurrentHashMap<String, Answer> cache;
+
+    /** A remembered answer and when it stops counting. */
+    private record Answer(boolean allowed, long expiresAt) {
+    }
+
+    /**
+     * Wraps a resolver.
+     *
+     * @param resolver the user's check
+     * @param refuseInsecure whether to refuse {@code http://} origins off the local machine whatever the
+     *     resolver says (policies with credentials)
+     * @param cacheTtl how long to remember an answer, or null or zero not to remember any
+     * @param maxEntries how many answers to remember at most
+     * @param clock the time source in nanoseconds, {@code System::nanoTime} outside tests
+     */
+    public DynamicOrigins(OriginResolver resolver, boolean refuseInsecure, Duration cacheTtl, int maxEntries,
+                          LongSupplier clock) {
+        this.resolver = resolver;
+        this.refuseInsecure = refuseInsecure;
+        this.ttlNanos = cacheTtl == null ? 0 : cacheTtl.toNanos();
+        this.maxEntries = maxEntries;
+        this.clock = clock;
+        this.cache = ttlNanos > 0 && maxEntries > 0 ? new ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * Tells whether the resolver allows {@code origin}.
+     *
+     * @param origin the request's {@code Origin} value, never null
+     * @return false for malformed or (when refused) insecure origins, for refusals and for failures
+     */
+    public boolean allows(String origin) {
+        if (!RequestOrigin.isWellFormed(origin) || (refuseInsecure && RequestOrigin.isInsecure(origin))) {
+            return false;
+        }
+        if (cache == null) {
+            return ask(origin);
+        }
+        long now = clock.getAsLong();
+        Answer remembered = cache.get(origin);
+        if (remembered != null && now - remembered.expiresAt() < 0) {
+            return remembered.allowed();
+        }
+        boolean allowed = ask(origin);
+        if (cache.size() >= maxEntries) {
+            cache.values().removeIf(answer -> now - answer.expiresAt() >= 0);
+            if (cache.size() >= maxEntries) {
+                // Simpler than LRU bookkeeping on every hit, and still bounded: a full cache starts over.
+                cache.clear();
+            }
+        }
+        cache.put(origin, new Answer(allowed, now + ttlNanos));
+        return allowed;
+    }
+
+    /**
+     * How many answers are remembered now.
+     *
+     * @return the cache size, 0 without a cache
+     */
+    public int cachedAnswers() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    private boolean ask(String origin) {
+        try {
+            return resolver.allows(origin);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("CORS origin resolver failed for {}; the origin is refused", LogText.quote(origin), e);
+            return false;
+        }
+    }
+}

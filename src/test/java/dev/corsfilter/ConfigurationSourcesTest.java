@@ -1,0 +1,161 @@
+package dev.corsfilter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigurationSourcesTest {
+
+    @TempDir
+    Path directory;
+
+    Path file(String content) throws IOException {
+        Path file = directory.resolve("cors.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void laterSourcesOverrideEarlierOnesSettingBySetting() throws IOException {
+        Path file = file("allowed-origins=https://file.example\nallowed-methods=PUT\nmax-age=60\n");
+        ConfigurationSources sources = new ConfigurationSources(
+                Map.of("allowed-origins", "https://init.example", "allowed-headers", "X-Init",
+                        "config-file", file.toString(), "max-age", "10"),
+                Map.of("CORS_ALLOWED_METHODS", "DELETE", "CORS_MAX_AGE", "120", "UNRELATED", "x"),
+                Map.of("cors.max-age", "300", "cors.unrelated", "y"));
+
+        assertThat(sources.load()).containsOnly(
+                Map.entry("allowed-origins", "https://file.example"),
+                Map.entry("allowed-headers", "X-Init"),
+                Map.entry("allowed-methods", "DELETE"),
+                Map.entry("max-age", "300"));
+    }
+
+    @Test
+    void theFileCanBeNamedByTheEnvironmentAndComeFromTheClassPath() {
+        ConfigurationSources sources = new ConfigurationSources(Map.of(),
+                Map.of("CORS_CONFIG_FILE", "classpath:cors-test.properties"), Map.of());
+
+        CorsPolicy policy = InitParameters.toPolicy(sources.load());
+        assertThat(policy.allowedOrigins()).containsExactly("https://classpath.example");
+        assertThat(policy.allowedMethods()).containsExactly("PUT");
+        assertThat(sources.watchedFile()).isNull();
+    }
+
+    @Test
+    void anUnreadableFileIsAClearError() {
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", "/no/such/cors.properties"),
+                Map.of(), Map.of());
+
+        assertThatThrownBy(sources::load).isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.setting()).isEqualTo("config-file");
+                    assertThat(problem.message()).startsWith("cannot read config-file \"/no/such/cors.properties\"");
+                }));
+    }
+
+    @Test
+    void unknownNamesInTheFileAreErrors() throws IOException {
+        Path file = file("allowed-origins=https://a.example\nallowed-origin=https://typo.example\n");
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+        assertThatThrownBy(() -> InitParameters.toPolicy(sources.load()))
+                .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(PolicyProblem::rule).containsExactly(PolicyRule.INIT_PARAM_UNKNOWN));
+    }
+
+    @Test
+    void perPathPoliciesFromOneFile() throws IOException {
+        Path file = file("""
+                policies = public, api
+                public.paths = /public/*, *.json
+                public.allowed-origins = *
+                api.paths = /api/*
+                api.allowed-origins = https://app.example.com
+                api.allow-credentials = true
+                api.allowed-methods = PUT, DELETE
+                """);
+        InitParameters.Configuration configuration = InitParameters.toConfiguration(
+                new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of()).load());
+
+        assertThat(configuration.policy()).isNull();
+        PathPolicies paths = configuration.paths();
+        assertThat(paths.policyFor("/public/a")).hasValueSatisfying(p -> assertThat(p.allowsAnyOrigin()).isTrue());
+        assertThat(paths.policyFor("/x/data.json")).hasValueSatisfying(p -> assertThat(p.allowsAnyOrigin()).isTrue());
+        assertThat(paths.policyFor("/api/items")).hasValueSatisfying(p -> {
+            assertThat(p.allowsCredentials()).isTrue();
+            assertThat(p.allowedMethods()).containsExactly("PUT", "DELETE");
+        });
+        assertThat(paths.policyFor("/private")).isEmpty();
+    }
+
+    @Test
+    void perPathProblemsNameTheirPolicy() {
+        assertThatThrownBy(() -> InitParameters.toConfiguration(Map.of(
+                "policies", "api, admin",
+                "api.paths", "/api/*",
+                "api.allowed-origins", "https://app.example.com/",
+                "admin.allowed-origins", "https://admin.example.com",
+                "allowed-origins", "https://stray.example",
+                "other.paths", "/x")))
+                .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
+                        .extracting(PolicyProblem::setting, PolicyProblem::rule)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("api.allowedOrigins", PolicyRule.ORIGIN_HAS_PATH),
+                                org.assertj.core.groups.Tuple.tuple("admin.paths", PolicyRule.INIT_PARAM_INVALID),
+                                org.assertj.core.groups.Tuple.tuple("allowed-origins", PolicyRule.INIT_PARAM_UNKNOWN),
+                                org.assertj.core.groups.Tuple.tuple("other.paths", PolicyRule.INIT_PARAM_UNKNOWN)));
+    }
+
+    @Test
+    void watchedFileEditsApplyWhenValidAndAreIgnoredWhenNot() throws IOException {
+        Path file = file("allowed-origins=https://one.example\n");
+        ConfigurationSources sources = new ConfigurationSources(
+                Map.of("config-file", file.toString(), "config-file-watch-seconds", "3600"), Map.of(), Map.of());
+        CorsFilter filter = new CorsFilter();
+        filter.init(sources);
+        try {
+            assertThat(filter.policy().allowedOrigins()).containsExactly("https://one.example");
+
+            Files.writeString(file, "allowed-origins=https://two.example\n");
+            checkNow(filter);
+            assertThat(filter.policy().allowedOrigins()).containsExactly("https://two.example");
+
+            Files.writeString(file, "allowed-origins=https://broken.example/\n");
+            checkNow(filter);
+            assertThat(filter.policy().allowedOrigins()).containsExactly("https://two.example");
+
+            Files.writeString(file, "allowed-origins=*\n");
+            checkNow(filter);
+            assertThat(filter.policy().allowsAnyOrigin()).isTrue();
+        } finally {
+            filter.destroy();
+        }
+    }
+
+    @Test
+    void watchIntervalMustBeANumber() {
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file-watch-seconds", "soon"), Map.of(), Map.of());
+
+        assertThatThrownBy(sources::watchSeconds).isInstanceOf(InvalidCorsPolicyException.class)
+                .hasMessageContaining("config-file-watch-seconds is \"soon\"");
+    }
+
+    /** Runs the watcher's check now rather than waiting for its schedule, so the test does not depend on time. */
+    static void checkNow(CorsFilter filter) {
+        try {
+            java.lang.reflect.Field field = CorsFilter.class.getDeclaredField("watcher");
+            field.setAccessible(true);
+            ((PolicyFileWatcher) field.get(filter)).check();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.corsfilter.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DynamicOriginsTest {
+
+    final List<String> asked = new ArrayList<>();
+    final AtomicLong now = new AtomicLong();
+
+    DynamicOrigins origins(boolean refuseInsecure, Duration ttl, int size) {
+        return new DynamicOrigins(origin -> {
+            asked.add(origin);
+            if (origin.contains("fail")) {
+                throw new IllegalStateException("database down");
+            }
+            return origin.endsWith(".tenant.example") || origin.startsWith("http://");
+        }, refuseInsecure, ttl, size, now::get);
+    }
+
+    @Test
+    void isNeverAskedAboutMalformedValues() {
+        DynamicOrigins origins = origins(false, null, 0);
+        for (String hostile : List.of("null", "", "HTTPS://a.tenant.example", "https://a.tenant.example/",
+                "https://a.tenant.example:443", "http://a.tenant.example:80", "https://a.tenant.example\r\n",
+                "https://a..tenant.example", "https://a.tenant.example.", "https://user@a.tenant.example",
+                "https://a.tenant.example, https://b.tenant.example", "https://" + "a".repeat(2000))) {
+            assertThat(origins.allows(hostile)).as(hostile).isFalse();
+        }
+        assertThat(asked).isEmpty();
+        assertThat(origins.allows("https://a.tenant.example:8443")).isFalse();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(asked).containsExactly("https://a.tenant.example:8443", "https://a.tenant.example");
+    }
+
+    @Test
+    void failuresAreRefusals() {
+        assertThat(origins(false, null, 0).allows("https://fail.tenant.example")).isFalse();
+    }
+
+    @Test
+    void withCredentialsInsecureOriginsAreRefusedWhateverTheResolverSays() {
+        DynamicOrigins origins = origins(true, null, 0);
+
+        assertThat(origins.allows("http://a.tenant.example")).isFalse();
+        assertThat(origins.allows("http://localhost:3000")).isTrue();
+        assertThat(origins.allows("http://127.0.0.1:3000")).isTrue();
+        assertThat(origins.allows("http://[::1]:3000")).isTrue();
+        assertThat(asked).containsExactly("http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000");
+        assertThat(origins(false, null, 0).allows("http://a.tenant.example")).isTrue();
+    }
+
+    @Test
+    void remembersAnswersForTheirLifetime() {
+        DynamicOrigins origins = origins(false, Duration.ofSeconds(10), 100);
+
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(origins.allows("https://b.other.example")).isFalse();
+        now.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(origins.allows("https://b.other.example")).isFalse();
+        assertThat(asked).hasSize(2);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(asked).hasSize(3);
+    }
+
+    @Test
+    void cacheStaysWithinItsSize() {
+        DynamicOrigins origins = origins(false, Duration.ofHours(1), 50);
+
+        for (int i = 0; i < 1_000; i++) {
+            origins.allows("https://t" + i + ".tenant.example");
+            assertThat(origins.cachedAnswers()).isLessThanOrEqualTo(50);
+        }
+        assertThat(asked).hasSize(1_000);
+    }
+}
