@@ -231,7 +231,7 @@ public class CorsFilter implements Filter {
             chain.doFilter(request, new CorsResponse(response, rules, origin));
             return;
         }
-        if (LOG.isDebugEnabled()) {
+        if (initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
                     rules.reason(decision, origin, null, null));
         }

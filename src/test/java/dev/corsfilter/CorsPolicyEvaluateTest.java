@@ -68,7 +68,8 @@ class CorsPolicyEvaluateTest {
 
         assertThat(evaluation.decision()).isEqualTo(CorsDecision.ORIGIN_NOT_ALLOWED);
         assertThat(evaluation.headers()).containsExactly(entry("Vary", "Origin"));
-        assertThat(evaluation.reason()).contains("\"https://evil.example.net\" is not allowed");
+        assertThat(evaluation.reason()).isEqualTo("origin \"https://evil.example.net\" is not in allowed origins"
+                + " [https://app.example.com, https://*.preview.example.com]; origins are compared exactly, as browsers send them");
     }
 
     @Test

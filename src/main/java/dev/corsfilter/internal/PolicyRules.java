@@ -87,6 +87,7 @@ public final class PolicyRules {
     private final boolean privateNetwork;
     private final boolean timingAllowOrigin;
     private final boolean debug;
+    private final String originsText;
     private final String methodsText;
     private final String headersText;
 
@@ -111,6 +112,7 @@ public final class PolicyRules {
         this.debug = settings.debug();
         this.preflightVary = (anyOrigin ? "" : ORIGIN + ", ") + REQUEST_METHOD + ", " + REQUEST_HEADERS
                 + (privateNetwork ? ", " + REQUEST_PRIVATE_NETWORK : "");
+        this.originsText = originsText(settings);
         Set<String> allMethods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
         allMethods.addAll(settings.methods());
         this.methodsText = allMethods.toString();
@@ -247,8 +249,8 @@ public final class PolicyRules {
             case PREFLIGHT_ALLOWED -> "origin " + LogText.quote(origin) + ", method " + LogText.quote(method)
                     + (requestHeaders == null || requestHeaders.isBlank() ? "" : " and headers " + LogText.quote(requestHeaders))
                     + " are allowed";
-            case ORIGIN_NOT_ALLOWED -> "origin " + LogText.quote(origin) + " is not allowed"
-                    + (anyOrigin ? "" : " (origins are compared exactly, and only one Origin header is accepted)");
+            case ORIGIN_NOT_ALLOWED -> "origin " + LogText.quote(origin) + " is not in allowed origins " + originsText
+                    + "; origins are compared exactly, as browsers send them";
             case METHOD_INVALID -> "Access-Control-Request-Method " + LogText.quote(method) + " is not a method name";
             case METHOD_NOT_ALLOWED -> "method " + LogText.quote(method) + " is not in allowed methods "
                     + (anyMethod ? "[*] (which excludes CONNECT, TRACE and TRACK)" : methodsText)
@@ -369,6 +371,18 @@ public final class PolicyRules {
         if (merged != existing) {
             sink.set(response, VARY, merged);
         }
+    }
+
+    /** The allowed origins for messages: the first ten, in configuration order. */
+    private static String originsText(Settings settings) {
+        List<String> names = new java.util.ArrayList<>();
+        settings.origins().forEach(origin -> names.add(origin.toString()));
+        if (settings.nullOrigin()) {
+            names.add("null");
+        }
+        String text = names.size() <= 10 ? names.toString()
+                : names.subList(0, 10).toString().replace("]", ", … " + (names.size() - 10) + " more]");
+        return settings.dynamicOrigins() == null ? text : text + " or those the origin resolver allows";
     }
 
     private static Set<String> without(Set<String> set, String element) {
