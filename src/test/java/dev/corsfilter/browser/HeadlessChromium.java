@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven through
  * Selenium with the driver path given explicitly, so nothing is downloaded at run time.
+ *
+ * <p>The profile allows third-party cookies (see {@link #start()}); everything else is Chromium's default.
  *
  * <p>When Chromium is not installed, {@link #start()} skips the calling test with one line saying how to
  * install it — unless the environment variable {@code CORS_REQUIRE_BROWSER} is {@code true} (as in
@@ -55,6 +58,11 @@ public final class HeadlessChromium implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+            // This Chromium blocks third-party cookies by default, and a page on 127.0.0.1 calling an API on
+            // localhost is cross-site, so a credentialed fetch would carry no cookie at all and the CORS
+            // credentials rules could not be observed. The profile setting "Allow third-party cookies"
+            // (cookie_controls_mode 0) restores what the Fetch standard alone prescribes.
+            options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 0));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
