@@ -278,7 +278,7 @@ public final class CorsPolicy {
                 && preflightStatus == that.preflightStatus && Set.copyOf(origins).equals(Set.copyOf(that.origins))
                 && Set.copyOf(methods).equals(Set.copyOf(that.methods))
                 && Set.copyOf(headers).equals(Set.copyOf(that.headers))
-                && Set.copyOf(exposedHeaders).equals(Set.copyOf(that.exposedHeaders))
+                && lowerCase(exposedHeaders).equals(lowerCase(that.exposedHeaders))
                 && Objects.equals(maxAge, that.maxAge) && privateNetwork == that.privateNetwork
                 && timingAllowOrigin == that.timingAllowOrigin && debugMode == that.debugMode
                 && requestAttributes == that.requestAttributes && webSocketOriginCheck == that.webSocketOriginCheck
@@ -288,8 +288,13 @@ public final class CorsPolicy {
     @Override
     public int hashCode() {
         return Objects.hash(anyOrigin, nullOrigin, Set.copyOf(origins), Set.copyOf(methods), Set.copyOf(headers),
-                Set.copyOf(exposedHeaders), credentials, maxAge, preflightStatus, privateNetwork, timingAllowOrigin,
+                lowerCase(exposedHeaders), credentials, maxAge, preflightStatus, privateNetwork, timingAllowOrigin,
                 debugMode, requestAttributes, webSocketOriginCheck, originResolver);
+    }
+
+    /** Header names compare ignoring case, as HTTP does. */
+    private static Set<String> lowerCase(List<String> names) {
+        return names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -691,14 +696,14 @@ public final class CorsPolicy {
 
         private void checkCredentialedOrigin(OriginPattern pattern, List<PolicyProblem> problems) {
             if (pattern.isInsecure() && !insecureOriginsWithCredentials) {
-                problems.add(new PolicyProblem("allowedOrigins", pattern.toString(),
+                problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
                         PolicyRule.INSECURE_ORIGIN_WITH_CREDENTIALS, "\"" + pattern + "\" is not served over TLS, so"
                         + " anyone on the network can answer for it and act as its users; with credentials use https,"
                         + " or call dangerouslyAllowInsecureOriginsWithCredentials() if you accept the risk"));
             }
             if (pattern.subdomains() && !pattern.isLoopback() && PublicSuffixes.isPublicSuffix(pattern.host())
                     && !publicSuffixWildcardsWithCredentials) {
-                problems.add(new PolicyProblem("allowedOrigins", pattern.toString(),
+                problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
                         PolicyRule.PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + pattern + "\" trusts every site registered under"
                         + " the public suffix \"" + pattern.host() + "\"; with credentials list your own domains, or call"
                         + " dangerouslyAllowPublicSuffixWildcardsWithCredentials() if you accept the risk"));

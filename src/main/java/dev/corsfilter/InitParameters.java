@@ -47,6 +47,12 @@ final class InitParameters {
             PUBLIC_SUFFIX_WILDCARDS, ALLOW_PRIVATE_NETWORK, TIMING_ALLOW_ORIGIN, DEBUG, REQUEST_ATTRIBUTES,
             WEBSOCKET_ORIGIN_CHECK, ORIGIN_RESOLVER, ORIGIN_RESOLVER_CACHE_SECONDS, ORIGIN_RESOLVER_CACHE_SIZE);
 
+    /** Builder settings by the name users wrote, so that problems name what is in their file. */
+    private static final Map<String, String> SETTING_NAMES = Map.of(
+            "allowedOrigins", ALLOWED_ORIGINS, "allowedMethods", ALLOWED_METHODS, "allowedHeaders", ALLOWED_HEADERS,
+            "exposedHeaders", EXPOSED_HEADERS, "allowCredentials", ALLOW_CREDENTIALS, "maxAge", MAX_AGE,
+            "preflightStatus", PREFLIGHT_STATUS, "allowNullOrigin", ALLOW_NULL_ORIGIN, "originResolver", ORIGIN_RESOLVER);
+
     /** What a filter enforces: one policy for every path, or policies by path. */
     record Configuration(CorsPolicy policy, PathPolicies paths) {
     }
@@ -152,16 +158,24 @@ final class InitParameters {
             builder.maxAge(Duration.ofSeconds(maxAge));
         }
         Long status = integer(params, prefix, PREFLIGHT_STATUS, problems);
-        if (status != null) {
-            builder.preflightStatus((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status)));
+        if (status != null && status == status.intValue()) {
+            builder.preflightStatus(status.intValue());
+        } else if (status != null) {
+            problems.add(new PolicyProblem(prefix + PREFLIGHT_STATUS, params.get(PREFLIGHT_STATUS).strip(),
+                    PolicyRule.PREFLIGHT_STATUS_INVALID, "pre-flight status " + status
+                    + " would fail every pre-flight: browsers require a status from 200 to 299"));
         }
         resolver(params, prefix, builder, problems);
         try {
             CorsPolicy policy = builder.build();
             return problems.size() == before ? policy : null;
         } catch (InvalidCorsPolicyException e) {
-            e.problems().forEach(problem -> problems.add(prefix.isEmpty() ? problem
-                    : new PolicyProblem(prefix + problem.setting(), problem.value(), problem.rule(), problem.message())));
+            e.problems().forEach(problem -> {
+                String name = SETTING_NAMES.getOrDefault(problem.setting(), problem.setting());
+                boolean number = name.equals(MAX_AGE) || name.equals(PREFLIGHT_STATUS);
+                problems.add(new PolicyProblem(prefix + name, number ? params.get(name).strip() : problem.value(),
+                        problem.rule(), problem.message()));
+            });
             return null;
         }
     }

@@ -108,7 +108,7 @@ class ConfigurationSourcesTest {
                 .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
                         .extracting(PolicyProblem::setting, PolicyProblem::rule)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("api.allowedOrigins", PolicyRule.ORIGIN_HAS_PATH),
+                                org.assertj.core.groups.Tuple.tuple("api.allowed-origins", PolicyRule.ORIGIN_HAS_PATH),
                                 org.assertj.core.groups.Tuple.tuple("admin.paths", PolicyRule.INIT_PARAM_INVALID),
                                 org.assertj.core.groups.Tuple.tuple("allowed-origins", PolicyRule.INIT_PARAM_UNKNOWN),
                                 org.assertj.core.groups.Tuple.tuple("other.paths", PolicyRule.INIT_PARAM_UNKNOWN)));

@@ -43,8 +43,11 @@ public final class HeaderNames {
         for (String name : names) {
             if (isValidToken(name, setting, problems)) {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (FORBIDDEN_REQUEST.contains(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-")
-                        || lower.startsWith("access-control-")) {
+                if (lower.startsWith("access-control-")) {
+                    problems.add(new PolicyProblem(setting, name, PolicyRule.HEADER_FORBIDDEN,
+                            "\"" + name + "\" belongs to the CORS protocol itself; a page never needs to send it, and"
+                                    + " allowing it would only confuse servers and proxies that read it"));
+                } else if (FORBIDDEN_REQUEST.contains(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-")) {
                     problems.add(new PolicyProblem(setting, name, PolicyRule.HEADER_FORBIDDEN,
                             "\"" + name + "\" is a header browsers set themselves; scripts cannot send it, so it"
                                     + " never needs allowing"));
@@ -71,9 +74,10 @@ public final class HeaderNames {
             if (isValidToken(name, setting, problems)) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (FORBIDDEN_RESPONSE.contains(lower) || lower.startsWith("access-control-")) {
-                    problems.add(new PolicyProblem(setting, name, PolicyRule.HEADER_FORBIDDEN,
-                            "\"" + name + "\" can never be exposed: browsers hide "
-                                    + (lower.startsWith("access-control-") ? "CORS headers from scripts" : "cookies from scripts")));
+                    problems.add(new PolicyProblem(setting, name, PolicyRule.HEADER_FORBIDDEN, "\"" + name + "\" "
+                            + (lower.startsWith("access-control-")
+                            ? "belongs to the CORS protocol itself, not to the application's data; exposing it is never needed"
+                            : "can never be exposed: browsers never let scripts read cookies being set")));
                 } else if (seen.add(lower)) {
                     valid.add(name);
                 }

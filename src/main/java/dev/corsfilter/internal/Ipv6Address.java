@@ -66,7 +66,7 @@ final class Ipv6Address {
                 }
                 int value = 0;
                 for (int k = 0; k < part.length(); k++) {
-                    int digit = Character.digit(part.charAt(k), 16);
+                    int digit = hexDigit(part.charAt(k));
                     if (digit < 0) {
                         return null;
                     }
@@ -76,6 +76,17 @@ final class Ipv6Address {
             }
         }
         return out;
+    }
+
+    /** The value of an ASCII hex digit, or -1; {@code Character.digit} would accept other scripts' digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static int[] ipv4Octets(String text) {

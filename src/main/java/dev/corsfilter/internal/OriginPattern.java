@@ -25,12 +25,14 @@ public final class OriginPattern {
     private static final int MAX_LABEL_LENGTH = 63;
     private static final int MAX_HOST_LENGTH = 253;
 
+    private final String raw;
     private final String scheme;
     private final String host;
     private final boolean subdomains;
     private final String port;
 
-    private OriginPattern(String scheme, String host, boolean subdomains, String port) {
+    private OriginPattern(String raw, String scheme, String host, boolean subdomains, String port) {
+        this.raw = raw;
         this.scheme = scheme;
         this.host = host;
         this.subdomains = subdomains;
@@ -47,6 +49,15 @@ public final class OriginPattern {
      */
     public static OriginPattern parse(String raw, String setting, List<PolicyProblem> problems) {
         return new Parser(raw, setting, problems).parse();
+    }
+
+    /**
+     * The value exactly as configured, for problems about it.
+     *
+     * @return the configured text
+     */
+    public String raw() {
+        return raw;
     }
 
     /**
@@ -252,7 +263,7 @@ public final class OriginPattern {
             if (host == null || port == null) {
                 return null;
             }
-            return new OriginPattern(scheme, host, subdomains, port);
+            return new OriginPattern(raw, scheme, host, subdomains, port);
         }
 
         /** Returns the canonical port: empty for none or the default, or null after reporting a problem. */
@@ -268,8 +279,11 @@ public final class OriginPattern {
                 return null;
             }
             if (text.charAt(0) == '0') {
+                String sent = Integer.toString(value).equals(DEFAULT_PORTS.get(scheme))
+                        ? "no port, as " + value + " is the default port of " + scheme
+                        : "\"" + value + "\"";
                 problem(PolicyRule.ORIGIN_BAD_PORT, quoted() + " has port \"" + text + "\" with a leading zero;"
-                        + " browsers send \"" + value + "\"");
+                        + " browsers send " + sent);
                 return null;
             }
             return text.equals(DEFAULT_PORTS.get(scheme)) ? "" : text;
@@ -289,7 +303,7 @@ public final class OriginPattern {
                 return null;
             }
             String lower = text.toLowerCase(Locale.ROOT);
-            if (!lower.chars().allMatch(c -> c < 128)) {
+            if (!text.chars().allMatch(c -> c < 128)) {
                 problem(PolicyRule.ORIGIN_NOT_ASCII, quoted() + " has a non-ASCII host; browsers send the punycode form"
                         + punycodeHint(scheme, lower, subdomains, portText));
                 return null;
@@ -332,7 +346,7 @@ public final class OriginPattern {
                 }
             }
             String last = labels[labels.length - 1];
-            if (last.chars().allMatch(c -> c >= '0' && c <= '9') || last.startsWith("0x")) {
+            if (endsInANumber(last)) {
                 if (subdomains) {
                     problem(PolicyRule.ORIGIN_BAD_WILDCARD, quoted() + " puts * before an IP address; * stands for DNS labels");
                     return null;
@@ -354,6 +368,16 @@ public final class OriginPattern {
             } catch (IllegalArgumentException e) {
                 return "";
             }
+        }
+
+        /**
+         * WHATWG URL's "ends in a number": a last label of decimal digits, or {@code 0x} and hex digits, makes
+         * browsers parse the host as an IPv4 address.
+         */
+        private static boolean endsInANumber(String last) {
+            String digits = last.startsWith("0x") ? last.substring(2) : last;
+            String allowed = last.startsWith("0x") ? "0123456789abcdef" : "0123456789";
+            return (last.startsWith("0x") || !digits.isEmpty()) && digits.chars().allMatch(c -> allowed.indexOf(c) >= 0);
         }
 
         private static boolean isDottedQuad(String[] labels) {
