@@ -140,11 +140,48 @@ final class ConfigurationSources {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
-                    PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + e.getMessage())));
+                    PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
         }
         Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
         return settings;
+    }
+
+    /** Says what went wrong; the file-system exceptions' own messages are only the path. */
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage();
+    }
+
+    /**
+     * Names the settings present in the environment or system properties, for a filter that ignores them
+     * because it was configured in code.
+     *
+     * @param environment the environment
+     * @param systemProperties the system properties
+     * @return the variable and property names, sorted; empty when there are none
+     */
+    static Set<String> presentOutsideCode(Map<String, String> environment, Map<String, String> systemProperties) {
+        Set<String> present = new TreeSet<>();
+        Set<String> names = undottedNames();
+        names.add(CONFIG_FILE);
+        for (String name : names) {
+            if (environment.containsKey(environmentName(name))) {
+                present.add(environmentName(name));
+            }
+            if (systemProperties.containsKey("cors." + name)) {
+                present.add("cors." + name);
+            }
+        }
+        return present;
     }
 
     private static InputStream open(String location) throws IOException {

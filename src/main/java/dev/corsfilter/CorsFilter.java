@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A servlet filter that enforces a {@link CorsPolicy}, or {@link PathPolicies} by request path.
@@ -108,6 +109,10 @@ public class CorsFilter implements Filter {
         try {
             if (configuredInCode) {
                 refuseInitParams(params);
+                Set<String> ignored = ConfigurationSources.presentOutsideCode(System.getenv(), systemProperties());
+                if (!ignored.isEmpty()) {
+                    LOG.warn("CORS filter '{}' was given its policy in code and ignores {}", config.getFilterName(), ignored);
+                }
             } else {
                 init(new ConfigurationSources(params, System.getenv(), systemProperties()));
             }
@@ -222,7 +227,7 @@ public class CorsFilter implements Filter {
             return;
         }
         if (policy.checksWebSocketOrigin() && isWebSocketHandshake(request)) {
-            webSocketHandshake(rules, request, response, chain, origin, originRepeated);
+            webSocketHandshake(policy, request, response, chain, origin, originRepeated);
             return;
         }
         CorsDecision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
@@ -262,10 +267,11 @@ public class CorsFilter implements Filter {
      * Refuses a WebSocket handshake from an origin the policy does not allow; lets the others through
      * without CORS headers, which mean nothing to WebSocket clients.
      */
-    private static void webSocketHandshake(PolicyRules rules, HttpServletRequest request, HttpServletResponse response,
+    private static void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
                                            FilterChain chain, String origin, boolean originRepeated)
             throws IOException, ServletException {
-        if (rules.allowsOrigin(origin, originRepeated)) {
+        if (policy.rules().allowsOrigin(origin, originRepeated)) {
+            describe(policy, request, CorsDecision.ACTUAL_ALLOWED, origin);
             chain.doFilter(request, response);
             return;
         }

@@ -676,7 +676,7 @@ public final class CorsPolicy {
             if (!wildcard && origins.isEmpty() && !nullOrigin) {
                 problems.add(new PolicyProblem("allowedOrigins", "", PolicyRule.NO_ORIGIN,
                         "no origin is allowed; call allowedOrigins(...) with the origins of your web front ends,"
-                                + " or allowAnyOrigin() for a public API"));
+                                + " or allowAnyOrigin() (allowed-origins=*) for a public API"));
             }
             if (wildcard && credentials) {
                 problems.add(new PolicyProblem("allowCredentials", "true", PolicyRule.ANY_ORIGIN_WITH_CREDENTIALS,
@@ -699,14 +699,16 @@ public final class CorsPolicy {
                 problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
                         PolicyRule.INSECURE_ORIGIN_WITH_CREDENTIALS, "\"" + pattern + "\" is not served over TLS, so"
                         + " anyone on the network can answer for it and act as its users; with credentials use https,"
-                        + " or call dangerouslyAllowInsecureOriginsWithCredentials() if you accept the risk"));
+                        + " or call dangerouslyAllowInsecureOriginsWithCredentials()"
+                        + " (dangerously-allow-insecure-origins-with-credentials=true) if you accept the risk"));
             }
             if (pattern.subdomains() && !pattern.isLoopback() && PublicSuffixes.isPublicSuffix(pattern.host())
                     && !publicSuffixWildcardsWithCredentials) {
                 problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
                         PolicyRule.PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + pattern + "\" trusts every site registered under"
                         + " the public suffix \"" + pattern.host() + "\"; with credentials list your own domains, or call"
-                        + " dangerouslyAllowPublicSuffixWildcardsWithCredentials() if you accept the risk"));
+                        + " dangerouslyAllowPublicSuffixWildcardsWithCredentials()"
+                        + " (dangerously-allow-public-suffix-wildcards-with-credentials=true) if you accept the risk"));
             }
         }
 
@@ -717,7 +719,8 @@ public final class CorsPolicy {
             if (resolverCacheTtl != null && (resolverCacheTtl.compareTo(Duration.ofSeconds(1)) < 0
                     || resolverCacheTtl.compareTo(MAX_AGE_LIMIT) > 0)) {
                 problems.add(new PolicyProblem("originResolver", resolverCacheTtl.toString(),
-                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache lifetime " + resolverCacheTtl
+                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache lifetime of "
+                        + (resolverCacheTtl.getNano() == 0 ? resolverCacheTtl.getSeconds() + " seconds" : resolverCacheTtl)
                         + " is outside 1 second to 24 hours"));
             }
             if (resolverCacheTtl != null && (resolverCacheSize < 1 || resolverCacheSize > 1_000_000)) {

@@ -109,8 +109,7 @@ final class InitParameters {
             if (patterns.isEmpty()) {
                 problems.add(new PolicyProblem(name + "." + PATHS, "", PolicyRule.INIT_PARAM_INVALID,
                         "policy \"" + name + "\" has no " + name + "." + PATHS + "; list its path patterns, e.g. /api/*"));
-            }
-            if (policy != null) {
+            } else if (policy != null && validPatterns(name, patterns, policy, problems)) {
                 patterns.forEach(pattern -> paths.add(pattern, policy));
             }
         }
@@ -129,6 +128,21 @@ final class InitParameters {
         }
         throwIfAny(problems);
         return new Configuration(null, built);
+    }
+
+    /** Checks one named policy's patterns on their own, so that a problem names the setting it is in. */
+    private static boolean validPatterns(String name, List<String> patterns, CorsPolicy policy,
+                                         List<PolicyProblem> problems) {
+        PathPolicies.Builder own = PathPolicies.builder();
+        patterns.forEach(pattern -> own.add(pattern, policy));
+        try {
+            own.build();
+            return true;
+        } catch (InvalidCorsPolicyException e) {
+            e.problems().forEach(problem -> problems.add(new PolicyProblem(name + "." + PATHS, problem.value(),
+                    problem.rule(), problem.message())));
+            return false;
+        }
     }
 
     private static CorsPolicy build(Map<String, String> params, String prefix, List<PolicyProblem> problems) {

@@ -52,7 +52,7 @@ class CorsPolicyBuilderTest {
     private static final String TOKEN_CHARS = "(letters, digits and !#$%&'*+-.^_`|~ only)";
     private static final String NULL_MESSAGE = "\"null\" is not a safe origin: browsers send it for sandboxed"
             + " iframes, data: URLs, local files and redirects, so any page can claim it; if you must, call"
-            + " allowNullOrigin() instead of listing it";
+            + " allowNullOrigin() (allow-null-origin=true) instead of listing it";
 
     private static CorsPolicy.Builder withOrigins(String... origins) {
         return CorsPolicy.builder().allowedOrigins(origins);
@@ -462,7 +462,7 @@ class CorsPolicyBuilderTest {
         @ValueSource(strings = {"https://*", "https://*:8443", "http://*:*", "HTTPS://*"})
         void aLoneStarHostPointsToAllowAnyOrigin(String origin) {
             assertOnlyProblem(withOrigins(origin), "allowedOrigins", origin, ORIGIN_BAD_WILDCARD,
-                    "\"" + origin + "\" matches every host; use allowAnyOrigin() to allow every origin");
+                    "\"" + origin + "\" matches every host; use allowAnyOrigin() (allowed-origins=*) to allow every origin");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -492,7 +492,7 @@ class CorsPolicyBuilderTest {
         void fileOriginsAreRefused(String origin) {
             assertOnlyProblem(withOrigins(origin), "allowedOrigins", origin, ORIGIN_OPAQUE, "\"" + origin
                     + "\" is a file: origin; browsers send \"null\" for local files, which any page can claim;"
-                    + " if you must, call allowNullOrigin()");
+                    + " if you must, call allowNullOrigin() (allow-null-origin=true)");
         }
 
         @ParameterizedTest(name = "\"{0}\"")
@@ -597,7 +597,7 @@ class CorsPolicyBuilderTest {
         @Test
         void aPolicyWithoutAnyOriginIsRefused() {
             String message = "no origin is allowed; call allowedOrigins(...) with the origins of your web front ends,"
-                    + " or allowAnyOrigin() for a public API";
+                    + " or allowAnyOrigin() (allowed-origins=*) for a public API";
 
             assertOnlyProblem(CorsPolicy.builder(), "allowedOrigins", "", NO_ORIGIN, message);
             assertOnlyProblem(CorsPolicy.builder().allowedOrigins(), "allowedOrigins", "", NO_ORIGIN, message);
@@ -666,7 +666,8 @@ class CorsPolicyBuilderTest {
             assertOnlyProblem(withOrigins(origin).allowCredentials(true), "allowedOrigins", canonical,
                     INSECURE_ORIGIN_WITH_CREDENTIALS, "\"" + canonical + "\" is not served over TLS, so anyone on the"
                             + " network can answer for it and act as its users; with credentials use https, or call"
-                            + " dangerouslyAllowInsecureOriginsWithCredentials() if you accept the risk");
+                            + " dangerouslyAllowInsecureOriginsWithCredentials()"
+                            + " (dangerously-allow-insecure-origins-with-credentials=true) if you accept the risk");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -722,7 +723,8 @@ class CorsPolicyBuilderTest {
             assertOnlyProblem(withOrigins(origin).allowCredentials(true), "allowedOrigins", canonical,
                     PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + canonical + "\" trusts every site registered under the"
                             + " public suffix \"" + suffix + "\"; with credentials list your own domains, or call"
-                            + " dangerouslyAllowPublicSuffixWildcardsWithCredentials() if you accept the risk");
+                            + " dangerouslyAllowPublicSuffixWildcardsWithCredentials()"
+                            + " (dangerously-allow-public-suffix-wildcards-with-credentials=true) if you accept the risk");
         }
 
         @ParameterizedTest(name = "{0}")

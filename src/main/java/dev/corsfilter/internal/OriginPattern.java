@@ -195,7 +195,7 @@ public final class OriginPattern {
             if (raw.equalsIgnoreCase("null")) {
                 problem(PolicyRule.ORIGIN_OPAQUE, "\"null\" is not a safe origin: browsers send it for sandboxed"
                         + " iframes, data: URLs, local files and redirects, so any page can claim it;"
-                        + " if you must, call allowNullOrigin() instead of listing it");
+                        + " if you must, call allowNullOrigin() (allow-null-origin=true) instead of listing it");
                 return null;
             }
             int separator = raw.indexOf("://");
@@ -212,7 +212,7 @@ public final class OriginPattern {
             }
             if (scheme.equals("file")) {
                 problem(PolicyRule.ORIGIN_OPAQUE, quoted() + " is a file: origin; browsers send \"null\" for local files,"
-                        + " which any page can claim; if you must, call allowNullOrigin()");
+                        + " which any page can claim; if you must, call allowNullOrigin() (allow-null-origin=true)");
                 return null;
             }
             String rest = raw.substring(separator + 3);
@@ -297,7 +297,7 @@ public final class OriginPattern {
             }
             if (text.indexOf('*') >= 0) {
                 String what = text.equals("*") && !subdomains
-                        ? " matches every host; use allowAnyOrigin() to allow every origin"
+                        ? " matches every host; use allowAnyOrigin() (allowed-origins=*) to allow every origin"
                         : " uses * inside a host; * may only stand for whole leading labels, as in https://*.example.com";
                 problem(PolicyRule.ORIGIN_BAD_WILDCARD, quoted() + what);
                 return null;

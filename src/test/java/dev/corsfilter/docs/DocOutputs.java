@@ -1,0 +1,142 @@
+package dev.corsfilter.docs;
+
+import dev.corsfilter.CorsFilter;
+import dev.corsfilter.CorsPolicy;
+import dev.corsfilter.InvalidCorsPolicyException;
+import dev.corsfilter.testing.EmbeddedJetty;
+import dev.corsfilter.testing.Http;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The outputs the documentation quotes in {@code ```text} blocks, each produced here by running the code:
+ * messages, explanations, log lines and responses. {@link DocSnippetsTest} requires every text block to be
+ * one of these (or the output of the command-line example right before it).
+ */
+final class DocOutputs {
+
+    static final String APP = "https://app.example.com";
+
+    private DocOutputs() {
+    }
+
+    static Map<String, Callable<String>> all() {
+        Map<String, Callable<String>> outputs = new LinkedHashMap<>();
+        outputs.put("README: the exception of an invalid policy", DocOutputs::readmeInvalidPolicy);
+        outputs.put("configuration: evaluate(...).explain()", () -> ConfigurationExamples.evaluate().explain());
+        outputs.put("configuration: the service file of the initializer", () -> "com.example." + CorsInitializer.class.getSimpleName());
+        outputs.put("troubleshooting: debug log lines", DocOutputs::debugLog);
+        outputs.put("troubleshooting: a filter that does not start", DocOutputs::startupFailure);
+        outputs.put("troubleshooting: a refused pre-flight in debug mode", DocOutputs::debugModeResponse);
+        outputs.put("troubleshooting: the same pre-flight without debug mode", DocOutputs::refusedResponse);
+        return outputs;
+    }
+
+    static String readmeInvalidPolicy() {
+        try {
+            CorsPolicy.builder().allowedOrigins("https://app.example.com/").allowedMethods("put").build();
+        } catch (InvalidCorsPolicyException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("the README's invalid policy built");
+    }
+
+    /** The policy of the troubleshooting examples. */
+    static CorsPolicy troubleshootingPolicy(boolean debug) {
+        return CorsPolicy.builder().allowedOrigins(APP).allowedMethods("PUT", "DELETE")
+                .allowedHeaders("Content-Type", "Authorization").allowCredentials(true).debugMode(debug).build();
+    }
+
+    static String debugLog() throws Exception {
+        List<LogCapture.Line> lines = LogCapture.capture(() -> {
+            try (EmbeddedJetty jetty = api(troubleshootingPolicy(false))) {
+                URI items = jetty.uri().resolve("/api/items");
+                Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PUT",
+                        "Access-Control-Request-Headers", "content-type,x-trace-id");
+                Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PATCH");
+                Http.send("GET", items, "Origin", "https://app.example.com:8443");
+            }
+            return null;
+        });
+        return String.join("\n", lines.stream().filter(line -> line.level().equals("DEBUG"))
+                .map(LogCapture.Line::message).toList());
+    }
+
+    static String startupFailure() throws Exception {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("allowed-origins", "https://app.example.com/, http://admin.example.com");
+        params.put("allow-credentials", "true");
+        List<LogCapture.Line> lines = LogCapture.capture(() -> {
+            try {
+                new CorsFilter().init(filterConfig("cors", params));
+                throw new AssertionError("the filter started");
+            } catch (InvalidCorsPolicyException expected) {
+                return null;
+            }
+        });
+        // jetty-slf4j-impl writes a message's line breaks as '|'; shown here as the lines they are.
+        return String.join("\n", lines.stream().filter(line -> line.level().equals("ERROR"))
+                .map(line -> line.message().replace("|  - ", "\n  - ")).toList());
+    }
+
+    static String debugModeResponse() {
+        return preflightResponse(troubleshootingPolicy(true));
+    }
+
+    static String refusedResponse() {
+        return preflightResponse(troubleshootingPolicy(false));
+    }
+
+    private static String preflightResponse(CorsPolicy policy) {
+        try (EmbeddedJetty jetty = api(policy)) {
+            HttpResponse<String> response = Http.send("OPTIONS", jetty.uri().resolve("/api/items"), "Origin", APP,
+                    "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,x-trace-id");
+            List<String> text = new ArrayList<>();
+            text.add("status " + response.statusCode());
+            for (String name : List.of("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+                    "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Max-Age", "Vary",
+                    "X-CORS-Debug")) {
+                response.headers().allValues(name).forEach(value -> text.add(name + ": " + value));
+            }
+            return String.join("\n", text);
+        }
+    }
+
+    static EmbeddedJetty api(CorsPolicy policy) {
+        return new EmbeddedJetty().filter(new CorsFilter(policy)).servlet("/api/*", new ApiServlet()).start();
+    }
+
+    static FilterConfig filterConfig(String name, Map<String, String> params) {
+        return new FilterConfig() {
+            @Override
+            public String getFilterName() {
+                return name;
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return null;
+            }
+
+            @Override
+            public String getInitParameter(String parameter) {
+                return params.get(parameter);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return Collections.enumeration(params.keySet());
+            }
+        };
+    }
+}
