@@ -215,13 +215,14 @@ public class CorsFilter implements Filter {
         if (origin == null) {
             CorsDecision decision = rules.notCors(response, ServletHeaderSink.INSTANCE);
             describe(policy, request, decision, null);
-            chain.doFilter(request, response);
+            chain.doFilter(request, new CorsResponse(response, rules, null, !rules.variesOnOrigin()));
             return;
         }
         boolean originRepeated = isRepeated(request, PolicyRules.ORIGIN);
         String method = request.getMethod();
         boolean initial = request.getDispatcherType() == DispatcherType.REQUEST;
-        String requestedMethod = OPTIONS.equals(method) && initial ? request.getHeader(PolicyRules.REQUEST_METHOD) : null;
+        // Lines of a repeated Access-Control-Request-Method are joined, which is never a method name: refused.
+        String requestedMethod = OPTIONS.equals(method) && initial ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
         if (requestedMethod != null) {
             preflight(policy, request, response, origin, originRepeated, requestedMethod);
             return;
@@ -233,14 +234,14 @@ public class CorsFilter implements Filter {
         CorsDecision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
-            chain.doFilter(request, new CorsResponse(response, rules, origin));
+            chain.doFilter(request, new CorsResponse(response, rules, origin, true));
             return;
         }
         if (initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
                     rules.reason(decision, origin, null, null));
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new CorsResponse(response, rules, null, false));
     }
 
     private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,

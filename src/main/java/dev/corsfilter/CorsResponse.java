@@ -6,36 +6,52 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * The response an allowed actual CORS request's application sees. It keeps the CORS headers the filter
- * wrote in place whatever the application does: {@link #reset()} (as Spring's {@code DispatcherServlet}
- * does on errors) writes them again, a {@code Vary} set by the application keeps {@code Origin}, the
- * headers the policy decides ({@code Access-Control-Allow-Origin}, and {@code -Allow-Credentials} and
- * {@code -Expose-Headers} when configured) cannot be overwritten, and no CORS header gets a second value.
+ * The response the application sees for every request but a pre-flight. It keeps the headers the filter
+ * wrote in place whatever the application does:
+ * <ul>
+ *   <li>{@link #reset()} (as Spring's {@code DispatcherServlet} does on errors) writes them again;</li>
+ *   <li>a {@code Vary} the application sets keeps {@code Origin}, so a shared cache never serves this
+ *       response — a refusal or a response to a request without {@code Origin} included — to an allowed
+ *       origin, or the other way round;</li>
+ *   <li>on a decorated response, the headers the policy decides ({@code Access-Control-Allow-Origin}, and
+ *       {@code -Allow-Credentials}, {@code -Expose-Headers} and {@code Timing-Allow-Origin} when configured)
+ *       cannot be overwritten, and no CORS header gets a second value.</li>
+ * </ul>
  *
- * <p>This is the only object the filter allocates per request, and only for allowed actual requests.
+ * <p>This 24-byte wrapper is the only object the filter allocates per request.
  */
 final class CorsResponse extends HttpServletResponseWrapper {
 
     private final PolicyRules rules;
-    private final String origin;
+    private final String allowedOrigin;
+    private final boolean decorated;
 
-    CorsResponse(HttpServletResponse response, PolicyRules rules, String origin) {
+    /**
+     * Wraps a response.
+     *
+     * @param response the container's response
+     * @param rules the policy's rules
+     * @param allowedOrigin the allowed origin, or null when the request had none or it was refused
+     * @param decorated whether the filter wrote CORS headers on this response
+     */
+    CorsResponse(HttpServletResponse response, PolicyRules rules, String allowedOrigin, boolean decorated) {
         super(response);
         this.rules = rules;
-        this.origin = origin;
+        this.allowedOrigin = allowedOrigin;
+        this.decorated = decorated;
     }
 
     @Override
     public void reset() {
         super.reset();
-        rules.rewriteActual(origin, (HttpServletResponse) getResponse(), ServletHeaderSink.INSTANCE);
+        rules.restore(allowedOrigin, decorated, (HttpServletResponse) getResponse(), ServletHeaderSink.INSTANCE);
     }
 
     @Override
     public void setHeader(String name, String value) {
         if (isVary(name)) {
             super.setHeader(name, rules.variesOnOrigin() ? VaryHeader.merge(value, PolicyRules.ORIGIN) : value);
-        } else if (!rules.writesActualHeader(name)) {
+        } else if (!isOwned(name)) {
             super.setHeader(name, value);
         }
     }
@@ -44,13 +60,17 @@ final class CorsResponse extends HttpServletResponseWrapper {
     public void addHeader(String name, String value) {
         if (isVary(name)) {
             super.setHeader(name, VaryHeader.merge(String.join(", ", getHeaders(name)), value));
-        } else if (rules.writesActualHeader(name)) {
+        } else if (isOwned(name)) {
             return;
-        } else if (isCorsHeader(name)) {
+        } else if (decorated && isCorsHeader(name)) {
             super.setHeader(name, value);
         } else {
             super.addHeader(name, value);
         }
+    }
+
+    private boolean isOwned(String name) {
+        return decorated && rules.writesActualHeader(name);
     }
 
     private static boolean isVary(String name) {

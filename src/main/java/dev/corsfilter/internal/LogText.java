@@ -1,8 +1,9 @@
 package dev.corsfilter.internal;
 
 /**
- * Makes request values safe to put in log lines and messages: quoted, control characters escaped, long
- * values cut, so a hostile header can neither forge log lines nor flood them.
+ * Makes request values safe to put in log lines, messages and the debug response header: quoted, control
+ * and non-ASCII characters escaped, long values cut, so a hostile header can neither forge log lines nor
+ * flood them, and the result is always printable ASCII.
  */
 public final class LogText {
 
@@ -34,7 +35,7 @@ public final class LogText {
         }
         out.append('"');
         if (value.length() > MAX_CHARS) {
-            out.append("… (").append(value.length()).append(" chars)");
+            out.append("... (").append(value.length()).append(" chars)");
         }
         return out.toString();
     }

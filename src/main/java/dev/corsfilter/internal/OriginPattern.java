@@ -125,7 +125,7 @@ public final class OriginPattern {
      */
     static boolean isLoopbackHost(String host) {
         return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
-                || (host.startsWith("127.") && Character.isDigit(host.charAt(host.length() - 1)));
+                || (host.startsWith("127.") && Parser.isDottedQuad(host.split("\\.", -1)));
     }
 
     /**

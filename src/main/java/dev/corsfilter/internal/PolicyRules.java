@@ -164,19 +164,24 @@ public final class PolicyRules {
     }
 
     /**
-     * Writes the headers of an allowed actual response again, for responses whose headers were cleared
-     * ({@code reset()}) or which reach the filter again (error and async dispatches).
+     * Writes the headers of a non-pre-flight response again after the application cleared them
+     * ({@code reset()}): {@code Vary: Origin} when the answer depends on the origin, and the CORS headers
+     * when the filter had decorated the response.
      *
-     * @param origin the allowed origin
+     * @param allowedOrigin the allowed origin, or null when the request had none or it was refused
+     * @param decorated whether the response carried CORS headers: an allowed origin, or any request under an
+     *     any-origin policy
      * @param response the response
      * @param sink how to write to it
      * @param <R> the response type
      */
-    public <R> void rewriteActual(String origin, R response, HeaderSink<R> sink) {
+    public <R> void restore(String allowedOrigin, boolean decorated, R response, HeaderSink<R> sink) {
         if (!anyOrigin) {
             addVary(response, sink, ORIGIN);
         }
-        writeActualHeaders(response, sink, origin);
+        if (decorated) {
+            writeActualHeaders(response, sink, allowedOrigin);
+        }
     }
 
     /**
