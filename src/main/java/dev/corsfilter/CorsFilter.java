@@ -2,6 +2,7 @@ package dev.corsfilter;
 
 import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.PolicyRules;
+import dev.corsfilter.internal.RequestSource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -56,6 +57,8 @@ public class CorsFilter implements Filter {
 
     private static final String OPTIONS = "OPTIONS";
     private static final String UPGRADE = "Upgrade";
+    /** Enumerates a request's header lines only when the pure core asks. */
+    private static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
     /** Where a per-path filter remembers a request's policy for its error and async dispatches. */
     private static final String POLICY_ATTRIBUTE = CorsFilter.class.getName() + ".policy";
 
@@ -218,20 +221,19 @@ public class CorsFilter implements Filter {
             chain.doFilter(request, new CorsResponse(response, rules, null, !rules.variesOnOrigin()));
             return;
         }
-        boolean originRepeated = isRepeated(request, PolicyRules.ORIGIN);
         String method = request.getMethod();
         boolean initial = request.getDispatcherType() == DispatcherType.REQUEST;
         // Lines of a repeated Access-Control-Request-Method are joined, which is never a method name: refused.
         String requestedMethod = OPTIONS.equals(method) && initial ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
         if (requestedMethod != null) {
-            preflight(policy, request, response, origin, originRepeated, requestedMethod);
+            preflight(policy, request, response, origin, requestedMethod);
             return;
         }
         if (policy.checksWebSocketOrigin() && isWebSocketHandshake(request)) {
-            webSocketHandshake(policy, request, response, chain, origin, originRepeated);
+            webSocketHandshake(policy, request, response, chain, origin);
             return;
         }
-        CorsDecision decision = rules.actual(origin, originRepeated, response, ServletHeaderSink.INSTANCE);
+        CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
             chain.doFilter(request, new CorsResponse(response, rules, origin, true));
@@ -245,12 +247,12 @@ public class CorsFilter implements Filter {
     }
 
     private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
-                           String origin, boolean originRepeated, String requestedMethod) {
+                           String origin, String requestedMethod) {
         PolicyRules rules = policy.rules();
         String requestedHeaders = joinedHeader(request, PolicyRules.REQUEST_HEADERS);
         boolean privateNetwork = policy.allowsPrivateNetwork()
                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
-        CorsDecision decision = rules.preflight(origin, originRepeated, requestedMethod, requestedHeaders,
+        CorsDecision decision = rules.preflight(origin, request, REQUEST_SOURCE, requestedMethod, requestedHeaders,
                 privateNetwork, response, ServletHeaderSink.INSTANCE);
         if (decision.allowed() || rules.debug()) {
             response.setStatus(policy.preflightStatus());
@@ -269,9 +271,9 @@ public class CorsFilter implements Filter {
      * without CORS headers, which mean nothing to WebSocket clients.
      */
     private static void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
-                                           FilterChain chain, String origin, boolean originRepeated)
+                                           FilterChain chain, String origin)
             throws IOException, ServletException {
-        if (policy.rules().allowsOrigin(origin, originRepeated)) {
+        if (policy.rules().allowsOrigin(origin, request, REQUEST_SOURCE)) {
             describe(policy, request, CorsDecision.ACTUAL_ALLOWED, origin);
             chain.doFilter(request, response);
             return;

@@ -7,6 +7,7 @@ import dev.corsfilter.internal.MethodNames;
 import dev.corsfilter.internal.OriginPattern;
 import dev.corsfilter.internal.PolicyRules;
 import dev.corsfilter.internal.PublicSuffixes;
+import dev.corsfilter.internal.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,11 +252,11 @@ public final class CorsPolicy {
         if (request.origin() == null) {
             decision = rules.notCors(headers, MapHeaderSink.INSTANCE);
         } else if (request.isPreflight()) {
-            decision = rules.preflight(request.origin(), false, request.requestMethod(), request.requestHeaders(),
-                    false, headers, MapHeaderSink.INSTANCE);
+            decision = rules.preflight(request.origin(), request, RequestSource.singleLines(), request.requestMethod(),
+                    request.requestHeaders(), false, headers, MapHeaderSink.INSTANCE);
             status = OptionalInt.of(decision.allowed() || debugMode ? preflightStatus : 403);
         } else {
-            decision = rules.actual(request.origin(), false, headers, MapHeaderSink.INSTANCE);
+            decision = rules.actual(request.origin(), request, RequestSource.singleLines(), headers, MapHeaderSink.INSTANCE);
         }
         String reason = rules.reason(decision, request.origin(), request.requestMethod(), request.requestHeaders());
         return new CorsEvaluation(request, decision, status, headers, reason);

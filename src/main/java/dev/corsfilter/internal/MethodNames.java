@@ -18,9 +18,6 @@ import java.util.Set;
  */
 public final class MethodNames {
 
-    /** Methods that never need a pre-flight (Fetch, "CORS-safelisted method"). */
-    public static final Set<String> SAFELISTED = Set.of("GET", "HEAD", "POST");
-
     private static final Set<String> NORMALIZED = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
     private static final Set<String> FORBIDDEN = Set.of("CONNECT", "TRACE", "TRACK");
 
@@ -58,6 +55,17 @@ public final class MethodNames {
             }
         }
         return valid;
+    }
+
+    /**
+     * Tells whether {@code method} never needs a pre-flight (Fetch, "CORS-safelisted method"): {@code GET},
+     * {@code HEAD} or {@code POST}, byte for byte.
+     *
+     * @param method a method name
+     * @return true for the safelisted methods
+     */
+    public static boolean isSafelisted(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("POST");
     }
 
     /**

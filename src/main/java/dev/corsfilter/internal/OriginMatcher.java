@@ -2,7 +2,9 @@ package dev.corsfilter.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides whether a request's {@code Origin} value is one a policy allows.
@@ -26,11 +28,16 @@ public final class OriginMatcher {
      */
     public static final int MAX_ORIGIN_LENGTH = 1024;
 
-    private final AsciiSet exact;
+    /** Remembers origins that matched a pattern, so a repeated origin skips the label-wise lookups. */
+    private static final int ACCEPTED_ORIGINS = 1024;
+
+    private final Set<String> exact;
+    private final AcceptedValues acceptedByPattern = new AcceptedValues(ACCEPTED_ORIGINS, 300);
     private final AsciiSet anyPortHosts;
     private final AsciiSet subdomainsOnPort;
     private final AsciiSet subdomainsAnyPort;
     private final boolean patterns;
+    private final int longestExact;
     private final boolean nullOrigin;
 
     /**
@@ -53,11 +60,14 @@ public final class OriginMatcher {
                 (origin.anyPort() ? anyPortKeys : exactKeys).add(key);
             }
         }
-        this.exact = AsciiSet.caseSensitive(exactKeys);
+        // A java.util set: String.hashCode and String.equals are faster than any region lookup, and exact
+        // origins are whole values.
+        this.exact = Set.copyOf(new HashSet<>(exactKeys));
         this.anyPortHosts = AsciiSet.caseSensitive(anyPortKeys);
         this.subdomainsOnPort = AsciiSet.caseSensitive(subdomainKeys);
         this.subdomainsAnyPort = AsciiSet.caseSensitive(subdomainAnyPortKeys);
         this.patterns = anyPortHosts.size() + subdomainsOnPort.size() + subdomainsAnyPort.size() > 0;
+        this.longestExact = exactKeys.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /**
@@ -70,10 +80,20 @@ public final class OriginMatcher {
         if (origin == null || origin.length() > MAX_ORIGIN_LENGTH) {
             return false;
         }
-        if (exact.contains(origin) || (nullOrigin && origin.equals("null"))) {
+        if ((origin.length() <= longestExact && exact.contains(origin)) || (nullOrigin && origin.equals("null"))) {
             return true;
         }
-        return patterns && matchesPattern(origin);
+        if (!patterns) {
+            return false;
+        }
+        if (acceptedByPattern.contains(origin)) {
+            return true;
+        }
+        boolean matched = matchesPattern(origin);
+        if (matched) {
+            acceptedByPattern.add(origin);
+        }
+        return matched;
     }
 
     private boolean matchesPattern(String origin) {

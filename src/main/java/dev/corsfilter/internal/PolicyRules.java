@@ -90,6 +90,8 @@ public final class PolicyRules {
     private final String originsText;
     private final String methodsText;
     private final String headersText;
+    /** Header lists browsers repeat, e.g. {@code content-type,x-request-id}, accepted before. */
+    private final AcceptedValues acceptedHeaderLists = new AcceptedValues(256, 512);
 
     /**
      * Prepares the rules of a validated policy.
@@ -143,17 +145,20 @@ public final class PolicyRules {
      * Decides an actual (non-pre-flight) CORS request and writes its response headers.
      *
      * @param origin the {@code Origin} value, never null
-     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @param request the request, for {@code source}
+     * @param source tells whether {@code Origin} came in several lines
      * @param response the response
      * @param sink how to write to it
+     * @param <Q> the request type
      * @param <R> the response type
      * @return {@link CorsDecision#ACTUAL_ALLOWED} or {@link CorsDecision#ORIGIN_NOT_ALLOWED}
      */
-    public <R> CorsDecision actual(String origin, boolean originRepeated, R response, HeaderSink<R> sink) {
+    public <Q, R> CorsDecision actual(String origin, Q request, RequestSource<Q> source, R response,
+                                      HeaderSink<R> sink) {
         if (!anyOrigin) {
             addVary(response, sink, ORIGIN);
         }
-        if (!allowsOrigin(origin, originRepeated)) {
+        if (!allowsOrigin(origin, request, source)) {
             if (debug) {
                 sink.set(response, DEBUG, reason(CorsDecision.ORIGIN_NOT_ALLOWED, origin, null, null));
             }
@@ -190,21 +195,24 @@ public final class PolicyRules {
      * gets the headers of the checks that passed, so the browser's console names the one that failed.
      *
      * @param origin the {@code Origin} value, never null
-     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @param request the request, for {@code source}
+     * @param source tells whether {@code Origin} came in several lines
      * @param method the {@code Access-Control-Request-Method} value, never null
      * @param requestHeaders the {@code Access-Control-Request-Headers} value (lines joined by commas), or null
      * @param privateNetworkRequested whether {@code Access-Control-Request-Private-Network} is {@code true}
      * @param response the response
      * @param sink how to write to it
+     * @param <Q> the request type
      * @param <R> the response type
      * @return {@link CorsDecision#PREFLIGHT_ALLOWED} or the reason for refusing
      */
-    public <R> CorsDecision preflight(String origin, boolean originRepeated, String method, String requestHeaders,
-                                      boolean privateNetworkRequested, R response, HeaderSink<R> sink) {
+    public <Q, R> CorsDecision preflight(String origin, Q request, RequestSource<Q> source, String method,
+                                         String requestHeaders, boolean privateNetworkRequested, R response,
+                                         HeaderSink<R> sink) {
         addVary(response, sink, preflightVary);
         RequestHeaderList.Verdict headerVerdict = RequestHeaderList.Verdict.EMPTY;
         CorsDecision decision;
-        if (!allowsOrigin(origin, originRepeated)) {
+        if (!allowsOrigin(origin, request, source)) {
             decision = CorsDecision.ORIGIN_NOT_ALLOWED;
         } else if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
             decision = CorsDecision.METHOD_INVALID;
@@ -212,7 +220,7 @@ public final class PolicyRules {
             decision = CorsDecision.METHOD_NOT_ALLOWED;
         } else {
             if (requestHeaders != null) {
-                headerVerdict = RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
+                headerVerdict = checkHeaders(requestHeaders);
             }
             decision = switch (headerVerdict) {
                 case NOT_ALLOWED -> CorsDecision.HEADER_NOT_ALLOWED;
@@ -277,17 +285,33 @@ public final class PolicyRules {
      * not depend on the origin.
      *
      * @param origin the {@code Origin} value, or null
-     * @param originRepeated whether the request had more than one {@code Origin} line
+     * @param request the request, for {@code source}
+     * @param source tells whether {@code Origin} came in several lines, asked only for an allowed value
+     * @param <Q> the request type
      * @return true when allowed
      */
-    public boolean allowsOrigin(String origin, boolean originRepeated) {
+    public <Q> boolean allowsOrigin(String origin, Q request, RequestSource<Q> source) {
         if (anyOrigin) {
             return true;
         }
-        if (originRepeated || origin == null) {
+        if (origin == null) {
             return false;
         }
-        return origins.matches(origin) || (dynamicOrigins != null && dynamicOrigins.allows(origin));
+        boolean allowed = origins.matches(origin) || (dynamicOrigins != null && dynamicOrigins.allows(origin));
+        return allowed && !source.isRepeated(request, ORIGIN);
+    }
+
+    /** Checks a header list; a compact list accepted before is not read again. */
+    private RequestHeaderList.Verdict checkHeaders(String requestHeaders) {
+        if (acceptedHeaderLists.contains(requestHeaders)) {
+            return RequestHeaderList.Verdict.ALLOWED;
+        }
+        RequestHeaderList.Verdict verdict =
+                RequestHeaderList.verdict(RequestHeaderList.check(requestHeaders, headers, anyHeader));
+        if (verdict == RequestHeaderList.Verdict.ALLOWED) {
+            acceptedHeaderLists.add(requestHeaders);
+        }
+        return verdict;
     }
 
     /**
@@ -315,7 +339,7 @@ public final class PolicyRules {
     }
 
     private boolean allowsMethod(String method) {
-        return MethodNames.SAFELISTED.contains(method) || methods.contains(method)
+        return MethodNames.isSafelisted(method) || methods.contains(method)
                 || (anyMethod && !MethodNames.isForbidden(method));
     }
 
