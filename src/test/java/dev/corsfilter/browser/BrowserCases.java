@@ -1,6 +1,8 @@
 package dev.corsfilter.browser;
 
+import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
+import dev.corsfilter.PathPolicies;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +38,16 @@ public final class BrowserCases {
     /** One front end, headers {@code *} plus Authorization, no credentials. */
     public static final String STAR_AUTH = "star-auth";
 
+    /**
+     * Per-path policies in one filter: {@code /paths/public/*} allows any origin, {@code /paths/api/*} only the
+     * page, with credentials; {@code /paths/private/*} has no policy.
+     */
+    public static final String PATHS = "paths";
+    /** One front end, header Content-Type only, in debug mode: refusals are explained, never relaxed. */
+    public static final String DEBUG = "debug";
+
     /** Every policy id, each protecting {@code /<id>/*} of the API. */
-    public static final List<String> POLICIES = List.of(CRED, PUBLIC, STAR, STAR_CRED, STAR_AUTH);
+    public static final List<String> POLICIES = List.of(CRED, PUBLIC, STAR, STAR_CRED, STAR_AUTH, PATHS, DEBUG);
 
     private static final String JSON = "application/json";
     /** An {@code Accept} value of only safe bytes but longer than 128 bytes, so no longer safelisted. */
@@ -267,7 +277,33 @@ public final class BrowserCases {
                     of("GET", "echo").header("Authorization", "Bearer t0ken").header("X-Anything", "1"),
                     response(200).preflights(1)
                             .because("Fetch §cors-preflight-fetch 7.7: authorization (listed) and x-anything"
-                                    + " (wildcard) are both allowed"))
+                                    + " (wildcard) are both allowed")),
+            // --- paths: per-path policies in one filter ----------------------------------------------
+            other(PATHS, "paths-public-from-other-origin", of("GET", "public/echo"),
+                    response(200).preflights(0).body("\"GET\"")
+                            .because("Fetch §cors-check: /paths/public/* answers ACAO *, which passes for any"
+                                    + " origin without credentials")),
+            other(PATHS, "paths-api-from-other-origin", of("GET", "api/echo"),
+                    networkError().preflights(0).appReached(true)
+                            .because("Fetch §cors-check: the /paths/api/* policy does not list this origin, so"
+                                    + " no ACAO, network error")),
+            allowed(PATHS, "paths-api-credentialed", of("GET", "api/echo").credentials("include"),
+                    response(200).preflights(0).cookieSent(true).body("sid=browser-proof")
+                            .because("Fetch §cors-check: /paths/api/* answers ACAO = origin and ACAC true, so a"
+                                    + " credentialed response is shared")),
+            allowed(PATHS, "paths-unmapped-path", of("GET", "private/echo"),
+                    networkError().preflights(0).appReached(true)
+                            .because("Fetch §cors-check: no policy covers /paths/private/*, so no ACAO even for"
+                                    + " the page's origin: network error")),
+            // --- debug: refusals explained, not relaxed ------------------------------------------------
+            allowed(DEBUG, "debug-refused-header-still-fails", of("GET", "echo").header("X-Trace-Id", "t-1"),
+                    networkError().preflights(1).appReached(false)
+                            .because("Fetch §cors-preflight-fetch: debug mode answers 204 with ACAO but ACAH"
+                                    + " lacks x-trace-id, so the pre-flight still fails")),
+            allowed(DEBUG, "debug-allowed-header", of("POST", "echo").header("Content-Type", JSON).body("{}"),
+                    response(200).preflights(1).body("\"POST\"")
+                            .because("Fetch §cors-preflight-fetch: content-type is in ACAH, so debug mode"
+                                    + " changes nothing for an allowed request"))
     );
 
     private BrowserCases() {
@@ -332,8 +368,35 @@ public final class BrowserCases {
                     .allowedOrigins(pageOrigin)
                     .allowedHeaders("*", "Authorization")
                     .build();
+            case PATHS -> CorsPolicy.builder()
+                    .allowedOrigins(pageOrigin)
+                    .allowCredentials(true)
+                    .build();
+            case DEBUG -> CorsPolicy.builder()
+                    .allowedOrigins(pageOrigin)
+                    .allowedHeaders("Content-Type")
+                    .debugMode(true)
+                    .build();
             default -> throw new IllegalArgumentException("no policy " + id + "; the ids are " + POLICIES);
         };
+    }
+
+    /**
+     * The filter the API puts in front of a policy's prefix: one policy, or for {@link #PATHS} per-path
+     * policies ({@link #policy} then gives the credentialed {@code /paths/api/*} one).
+     *
+     * @param id one of {@link #POLICIES}
+     * @param pageOrigin the origin of the allowed page
+     * @return a new filter
+     */
+    public static CorsFilter filter(String id, String pageOrigin) {
+        if (!id.equals(PATHS)) {
+            return new CorsFilter(policy(id, pageOrigin));
+        }
+        return new CorsFilter(PathPolicies.builder()
+                .add("/paths/public/*", CorsPolicy.builder().allowAnyOrigin().build())
+                .add("/paths/api/*", policy(PATHS, pageOrigin))
+                .build());
     }
 
     /**

@@ -63,6 +63,8 @@ public final class HeadlessChromium implements AutoCloseable {
             // credentials rules could not be observed. The profile setting "Allow third-party cookies"
             // (cookie_controls_mode 0) restores what the Fetch standard alone prescribes.
             options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 0));
+            // Keep the console, where Chromium names the CORS check that failed (read by consoleMessages()).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
@@ -131,6 +133,17 @@ public final class HeadlessChromium implements AutoCloseable {
      */
     public Object runAsync(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /**
+     * The console messages logged since the last call, e.g. Chromium's CORS errors, which name the failed check.
+     *
+     * @return the messages, oldest first
+     */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.corsfilter.browser;
 
-import dev.corsfilter.CorsFilter;
 import dev.corsfilter.testing.EmbeddedJetty;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -43,8 +42,7 @@ public final class MatrixServers implements ProbeTarget, AutoCloseable {
             add(api, new RequestLogFilter(), "/*", REQUEST_ONLY);
             if (withFilter) {
                 for (String policy : BrowserCases.POLICIES) {
-                    add(api, new CorsFilter(BrowserCases.policy(policy, page.origin())), "/" + policy + "/*",
-                            EmbeddedJetty.DISPATCHES);
+                    add(api, BrowserCases.filter(policy, page.origin()), "/" + policy + "/*", EmbeddedJetty.DISPATCHES);
                 }
             }
             add(api, new RequireTokenFilter(), "/*", REQUEST_ONLY);
