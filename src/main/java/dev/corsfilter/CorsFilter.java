@@ -218,7 +218,8 @@ public class CorsFilter implements Filter {
         if (origin == null) {
             CorsDecision decision = rules.notCors(response, ServletHeaderSink.INSTANCE);
             describe(policy, request, decision, null);
-            chain.doFilter(request, new CorsResponse(response, rules, null, !rules.variesOnOrigin()));
+            chain.doFilter(request, response);
+            restoreAfterApplication(rules, request, response, !rules.variesOnOrigin());
             return;
         }
         String method = request.getMethod();
@@ -236,14 +237,15 @@ public class CorsFilter implements Filter {
         CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
-            chain.doFilter(request, new CorsResponse(response, rules, origin, true));
+            chain.doFilter(request, new CorsResponse(response, rules, origin));
             return;
         }
         if (initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
                     rules.reason(decision, origin, null, null));
         }
-        chain.doFilter(request, new CorsResponse(response, rules, null, false));
+        chain.doFilter(request, response);
+        restoreAfterApplication(rules, request, response, false);
     }
 
     private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
@@ -281,6 +283,21 @@ public class CorsFilter implements Filter {
         LOG.debug("WebSocket handshake from {} refused: origin not allowed", LogText.quote(origin));
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentLength(0);
+    }
+
+    /**
+     * Puts back what the application removed from a response the filter does not wrap (no {@code Origin},
+     * or a refused one): {@code Vary: Origin}, and an any-origin policy's constant headers. Without it, an
+     * application's {@code setHeader("Vary", …)} or {@code reset()} would let a shared cache store this
+     * response for every origin and serve it, without CORS headers, to allowed ones. Done after the
+     * application rather than with a wrapper, so these requests cost no allocation; it applies while the
+     * response is not yet committed and the request not asynchronous, which covers buffered responses.
+     */
+    private static void restoreAfterApplication(PolicyRules rules, HttpServletRequest request,
+                                                HttpServletResponse response, boolean decorated) {
+        if (!response.isCommitted() && !request.isAsyncStarted()) {
+            rules.restore(null, decorated, response, ServletHeaderSink.INSTANCE);
+        }
     }
 
     private CorsPolicy policyFor(HttpServletRequest request) {

@@ -6,45 +6,41 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * The response the application sees for every request but a pre-flight. It keeps the headers the filter
- * wrote in place whatever the application does:
+ * The response the application sees for an allowed actual CORS request. It keeps the headers the filter
+ * wrote in place whatever the application does, committed or streamed, synchronous or async:
  * <ul>
  *   <li>{@link #reset()} (as Spring's {@code DispatcherServlet} does on errors) writes them again;</li>
  *   <li>a {@code Vary} the application sets keeps {@code Origin}, so a shared cache never serves this
- *       response — a refusal or a response to a request without {@code Origin} included — to an allowed
- *       origin, or the other way round;</li>
- *   <li>on a decorated response, the headers the policy decides ({@code Access-Control-Allow-Origin}, and
- *       {@code -Allow-Credentials}, {@code -Expose-Headers} and {@code Timing-Allow-Origin} when configured)
- *       cannot be overwritten, and no CORS header gets a second value.</li>
+ *       response to another origin;</li>
+ *   <li>the headers the policy decides ({@code Access-Control-Allow-Origin}, and {@code -Allow-Credentials},
+ *       {@code -Expose-Headers} and {@code Timing-Allow-Origin} when configured) cannot be overwritten, and
+ *       no CORS header gets a second value.</li>
  * </ul>
  *
- * <p>This 24-byte wrapper is the only object the filter allocates per request.
+ * <p>This 24-byte wrapper is the only object the filter allocates, and only for allowed actual requests.
  */
 final class CorsResponse extends HttpServletResponseWrapper {
 
     private final PolicyRules rules;
     private final String allowedOrigin;
-    private final boolean decorated;
 
     /**
      * Wraps a response.
      *
      * @param response the container's response
      * @param rules the policy's rules
-     * @param allowedOrigin the allowed origin, or null when the request had none or it was refused
-     * @param decorated whether the filter wrote CORS headers on this response
+     * @param allowedOrigin the allowed origin
      */
-    CorsResponse(HttpServletResponse response, PolicyRules rules, String allowedOrigin, boolean decorated) {
+    CorsResponse(HttpServletResponse response, PolicyRules rules, String allowedOrigin) {
         super(response);
         this.rules = rules;
         this.allowedOrigin = allowedOrigin;
-        this.decorated = decorated;
     }
 
     @Override
     public void reset() {
         super.reset();
-        rules.restore(allowedOrigin, decorated, (HttpServletResponse) getResponse(), ServletHeaderSink.INSTANCE);
+        rules.restore(allowedOrigin, true, (HttpServletResponse) getResponse(), ServletHeaderSink.INSTANCE);
     }
 
     @Override
@@ -62,7 +58,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
             super.setHeader(name, VaryHeader.merge(String.join(", ", getHeaders(name)), value));
         } else if (isOwned(name)) {
             return;
-        } else if (decorated && isCorsHeader(name)) {
+        } else if (isCorsHeader(name)) {
             super.setHeader(name, value);
         } else {
             super.addHeader(name, value);
@@ -70,7 +66,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
     }
 
     private boolean isOwned(String name) {
-        return decorated && rules.writesActualHeader(name);
+        return rules.writesActualHeader(name);
     }
 
     private static boolean isVary(String name) {

@@ -1,0 +1,24 @@
+package dev.corsfilter.bench;
+
+import dev.corsfilter.bench.impl.Impl;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** A filter that only calls the chain: the cost of the harness. */
+@State(Scope.Thread)
+public class EmptyBench extends FilterBenchmark {
+
+    @Param({"NON_CORS", "ACTUAL", "PREFLIGHT", "DISALLOWED", "SUBDOMAIN", "ORIGINS_1K", "ORIGINS_10K", "PATTERNS_1K", "HOSTILE_COMMAS", "HOSTILE_NAMES"})
+    public String scenario;
+
+    @Override
+    protected Impl impl() {
+        return Impl.EMPTY;
+    }
+
+    @Override
+    protected String scenario() {
+        return scenario;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.corsfilter.bench;
+
+import dev.corsfilter.bench.impl.Impl;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request through one implementation on reused fakes; the subclasses pick the implementation and list
+ * the scenarios it supports. Each (implementation, scenario) pair runs in its own fork, so every call site
+ * sees one implementation only. bench/run.sh overrides the iteration settings below from the command line.
+ *
+ * <p>Forks use the Parallel collector: its write barrier is an unconditional card mark, while G1's costs
+ * more or less depending on whether the stored reference crosses a heap region — which changes from fork
+ * to fork with where the fakes and the policy happen to land, and showed up as ±40% swings between
+ * scenarios that do the same work.
+ *
+ * <p>{@link #setUp()} configures the implementation and runs the sanity check on it before anything is
+ * measured; a wrong answer fails the trial.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public abstract class FilterBenchmark {
+
+    private Target target;
+
+    /** The implementation measured. */
+    protected abstract Impl impl();
+
+    /** The scenario's name, from the subclass's {@code @Param}. */
+    protected abstract String scenario();
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        Scenario scenario = Scenario.valueOf(scenario());
+        target = impl().create(scenario);
+        Sanity.checkOrFail(impl(), scenario, target);
+    }
+
+    /**
+     * Resets the fakes and runs the request through the implementation.
+     *
+     * @return the response status (returned so the work cannot be optimised away)
+     * @throws Exception what the implementation throws
+     */
+    @Benchmark
+    public int request() throws Exception {
+        return target.invoke();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.corsfilter.bench;
+
+import dev.corsfilter.bench.impl.Impl;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** Jetty 12's core {@code CrossOriginHandler}, driven with core fakes (a handler, not a filter). */
+@State(Scope.Thread)
+public class JettyHandlerBench extends FilterBenchmark {
+
+    @Param({"NON_CORS", "ACTUAL", "PREFLIGHT", "DISALLOWED", "SUBDOMAIN", "ORIGINS_1K", "ORIGINS_10K", "PATTERNS_1K", "HOSTILE_COMMAS", "HOSTILE_NAMES"})
+    public String scenario;
+
+    @Override
+    protected Impl impl() {
+        return Impl.JETTY_HANDLER;
+    }
+
+    @Override
+    protected String scenario() {
+        return scenario;
+    }
+}
