@@ -21,6 +21,10 @@ public final class VaryHeader {
         if (existing == null || existing.isBlank()) {
             return additions;
         }
+        if (existing.equalsIgnoreCase(additions)) {
+            // The common case of a response whose Vary is still what the filter wrote: nothing to parse.
+            return existing;
+        }
         if (containsName(existing, "*")) {
             return existing;
         }
