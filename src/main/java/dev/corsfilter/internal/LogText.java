@@ -16,8 +16,8 @@ public final class LogText {
      * Quotes a value for a log line.
      *
      * @param value any value, or null
-     * @return {@code "value"} with non-printable characters as {@code \\uXXXX}, cut after 128 characters;
-     *     {@code (none)} for null
+     * @return {@code "value"} with non-printable and non-ASCII characters as Java unicode escapes, cut
+     *     after 128 characters; {@code (none)} for null
      */
     public static String quote(String value) {
         if (value == null) {
