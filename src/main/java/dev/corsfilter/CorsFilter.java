@@ -3,6 +3,7 @@ package dev.corsfilter;
 import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.PolicyRules;
 import dev.corsfilter.internal.RequestSource;
+import dev.corsfilter.internal.WebSocketHandshake;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,6 +63,8 @@ public class CorsFilter implements Filter {
     private static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
     /** Where a per-path filter remembers a request's policy for its error and async dispatches. */
     private static final String POLICY_ATTRIBUTE = CorsFilter.class.getName() + ".policy";
+    /** Remembered for a request no path pattern covers. */
+    private static final Object NO_POLICY = new Object();
 
     /** What the filter enforces; swapped as a whole so a request never sees half of two configurations. */
     private record Active(CorsPolicy policy, PathPolicies paths) {
@@ -218,8 +222,7 @@ public class CorsFilter implements Filter {
         if (origin == null) {
             CorsDecision decision = rules.notCors(response, ServletHeaderSink.INSTANCE);
             describe(policy, request, decision, null);
-            chain.doFilter(request, response);
-            restoreAfterApplication(rules, request, response, !rules.variesOnOrigin());
+            continueWith(rules, null, request, response, chain);
             return;
         }
         String method = request.getMethod();
@@ -236,16 +239,25 @@ public class CorsFilter implements Filter {
         }
         CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
-        if (decision == CorsDecision.ACTUAL_ALLOWED) {
-            chain.doFilter(request, new CorsResponse(response, rules, origin));
-            return;
-        }
-        if (initial && LOG.isDebugEnabled()) {
+        boolean allowed = decision == CorsDecision.ACTUAL_ALLOWED;
+        if (!allowed && initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
                     rules.reason(decision, origin, null, null));
         }
-        chain.doFilter(request, response);
-        restoreAfterApplication(rules, request, response, false);
+        continueWith(rules, allowed ? origin : null, request, response, chain);
+    }
+
+    /**
+     * Lets the application answer through the filter's response, and through a request whose
+     * {@code startAsync()} keeps that response, so that what the filter wrote stays right on every path.
+     */
+    private static void continueWith(PolicyRules rules, String allowedOrigin, HttpServletRequest request,
+                                     HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        CorsResponse corsResponse = new CorsResponse(response, rules, allowedOrigin);
+        // Without async support now, the application can never start async: the request needs no wrapper.
+        HttpServletRequest corsRequest = request.isAsyncSupported() ? new CorsServletRequest(request, corsResponse) : request;
+        chain.doFilter(corsRequest, corsResponse);
     }
 
     private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
@@ -270,13 +282,16 @@ public class CorsFilter implements Filter {
 
     /**
      * Refuses a WebSocket handshake from an origin the policy does not allow; lets the others through
-     * without CORS headers, which mean nothing to WebSocket clients.
+     * without CORS headers, which mean nothing to WebSocket clients, and unwrapped, since the container's
+     * upgrade machinery works on its own request and response. Both answers vary on {@code Origin}.
      */
     private static void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
                                            FilterChain chain, String origin)
             throws IOException, ServletException {
-        if (policy.rules().allowsOrigin(origin, request, REQUEST_SOURCE)) {
-            describe(policy, request, CorsDecision.ACTUAL_ALLOWED, origin);
+        CorsDecision decision = policy.rules().webSocketHandshake(origin, request, REQUEST_SOURCE, response,
+                ServletHeaderSink.INSTANCE);
+        if (decision == CorsDecision.ACTUAL_ALLOWED) {
+            describe(policy, request, decision, origin);
             chain.doFilter(request, response);
             return;
         }
@@ -286,35 +301,23 @@ public class CorsFilter implements Filter {
     }
 
     /**
-     * Puts back what the application removed from a response the filter does not wrap (no {@code Origin},
-     * or a refused one): {@code Vary: Origin}, and an any-origin policy's constant headers. Without it, an
-     * application's {@code setHeader("Vary", …)} or {@code reset()} would let a shared cache store this
-     * response for every origin and serve it, without CORS headers, to allowed ones. Done after the
-     * application rather than with a wrapper, so these requests cost no allocation; it applies while the
-     * response is not yet committed and the request not asynchronous, which covers buffered responses.
+     * The policy for a request. With policies by path, the one chosen on the request's first dispatch is
+     * remembered, "none" included, so that its error, async, forward and include dispatches keep it rather
+     * than pick one by the path they were dispatched to: an error page under {@code /api/} must not give an
+     * uncovered path the API's policy. A later dispatch the filter never saw begin gets no policy.
      */
-    private static void restoreAfterApplication(PolicyRules rules, HttpServletRequest request,
-                                                HttpServletResponse response, boolean decorated) {
-        if (!response.isCommitted() && !request.isAsyncStarted()) {
-            rules.restore(null, decorated, response, ServletHeaderSink.INSTANCE);
-        }
-    }
-
     private CorsPolicy policyFor(HttpServletRequest request) {
         Active current = active();
         if (current.policy() != null) {
             return current.policy();
         }
-        if (request.getDispatcherType() != DispatcherType.REQUEST
-                && request.getAttribute(POLICY_ATTRIBUTE) instanceof CorsPolicy remembered) {
-            return remembered;
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            return request.getAttribute(POLICY_ATTRIBUTE) instanceof CorsPolicy remembered ? remembered : null;
         }
         String pathInfo = request.getPathInfo();
         String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
         CorsPolicy policy = current.paths().find(path == null || path.isEmpty() ? "/" : path);
-        if (policy != null) {
-            request.setAttribute(POLICY_ATTRIBUTE, policy);
-        }
+        request.setAttribute(POLICY_ATTRIBUTE, policy == null ? NO_POLICY : policy);
         return policy;
     }
 
@@ -343,7 +346,15 @@ public class CorsFilter implements Filter {
     }
 
     private static boolean isWebSocketHandshake(HttpServletRequest request) {
-        return "websocket".equalsIgnoreCase(request.getHeader(UPGRADE));
+        return request.getHeader(UPGRADE) != null
+                && WebSocketHandshake.isHandshake(request.getMethod(), lines(request, "Connection"),
+                        lines(request, UPGRADE), request.getHeader("Sec-WebSocket-Key"),
+                        request.getHeader("Sec-WebSocket-Version"));
+    }
+
+    private static List<String> lines(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
     }
 
     private static boolean isRepeated(HttpServletRequest request, String name) {

@@ -2,6 +2,7 @@ package dev.corsfilter;
 
 import dev.corsfilter.testing.EmbeddedJetty;
 import dev.corsfilter.testing.Http;
+import dev.corsfilter.testing.RawHttp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -173,13 +174,21 @@ class CorsFilterFeaturesTest {
         CorsPolicy policy = CorsPolicy.builder().allowedOrigins(APP).webSocketOriginCheck(true).build();
         // java.net.http refuses to send Upgrade, so the handshake check is shown through a raw socket.
         try (EmbeddedJetty jetty = serve(new CorsFilter(policy))) {
-            assertThat(RawHttp.statusOf(jetty.port(), "GET /socket HTTP/1.1\r\nHost: x\r\nOrigin: " + OTHER
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isEqualTo(403);
-            assertThat(RawHttp.statusOf(jetty.port(), "GET /socket HTTP/1.1\r\nHost: x\r\nOrigin: " + APP
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isEqualTo(200);
-            assertThat(RawHttp.statusOf(jetty.port(), "GET /socket HTTP/1.1\r\nHost: x\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isEqualTo(200);
+            String[] handshake = {"Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13"};
+            assertThat(RawHttp.send(jetty.port(), "GET", "/socket", with(handshake, "Origin", OTHER)).status())
+                    .isEqualTo(403);
+            assertThat(RawHttp.send(jetty.port(), "GET", "/socket", with(handshake, "Origin", APP)).status())
+                    .isEqualTo(200);
+            assertThat(RawHttp.send(jetty.port(), "GET", "/socket", handshake).status()).isEqualTo(200);
         }
+    }
+
+    private static String[] with(String[] headers, String name, String value) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = name;
+        all[headers.length + 1] = value;
+        return all;
     }
 
     @Test

@@ -1,29 +1,41 @@
 package dev.corsfilter.internal;
 
 /**
- * Where {@link PolicyRules} writes response headers: a servlet response in the filter, a map in tests
- * and in explanations. The response is passed to each call, so one stateless sink serves every request
+ * Where {@link PolicyRules} reads and writes response headers: a servlet response in the filter, a map in
+ * tests and in explanations. The response is passed to each call, so one stateless sink serves every request
  * and nothing is allocated to adapt a response.
+ *
+ * <p>A header may have several lines, and for list-valued headers such as {@code Vary} all lines together
+ * form one list (RFC 9110 section 5.3), so reading gives every line and adding keeps the lines already there.
  *
  * @param <R> the response type
  */
 public interface HeaderSink<R> {
 
     /**
-     * Reads a response header.
+     * Reads every line of a response header.
      *
      * @param response the response
-     * @param name the header name
-     * @return its value, or null when it is not set
+     * @param name the header name, matched ignoring case
+     * @return the lines in order; empty when the header is not set
      */
-    String get(R response, String name);
+    Iterable<String> values(R response, String name);
 
     /**
-     * Sets a response header, replacing any value it had.
+     * Sets a response header, replacing every line it had.
      *
      * @param response the response
      * @param name the header name
      * @param value the value
      */
     void set(R response, String name, String value);
+
+    /**
+     * Adds a line to a response header, keeping the lines it has.
+     *
+     * @param response the response
+     * @param name the header name
+     * @param value the value of the new line
+     */
+    void add(R response, String name, String value);
 }

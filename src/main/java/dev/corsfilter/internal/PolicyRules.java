@@ -136,7 +136,7 @@ public final class PolicyRules {
         if (anyOrigin) {
             writeActualHeaders(response, sink, null);
         } else {
-            addVary(response, sink, ORIGIN);
+            varyOnOrigin(response, sink);
         }
         return CorsDecision.NOT_CORS;
     }
@@ -155,9 +155,7 @@ public final class PolicyRules {
      */
     public <Q, R> CorsDecision actual(String origin, Q request, RequestSource<Q> source, R response,
                                       HeaderSink<R> sink) {
-        if (!anyOrigin) {
-            addVary(response, sink, ORIGIN);
-        }
+        varyOnOrigin(response, sink);
         if (!allowsOrigin(origin, request, source)) {
             if (debug) {
                 sink.set(response, DEBUG, reason(CorsDecision.ORIGIN_NOT_ALLOWED, origin, null, null));
@@ -169,9 +167,10 @@ public final class PolicyRules {
     }
 
     /**
-     * Writes the headers of a non-pre-flight response again after the application cleared them
-     * ({@code reset()}): {@code Vary: Origin} when the answer depends on the origin, and the CORS headers
-     * when the filter had decorated the response.
+     * Writes what the filter owns on a non-pre-flight response again, after the application cleared or
+     * replaced it ({@code reset()}, {@code setHeader("Vary", …)}): {@code Origin} in {@code Vary} when the
+     * answer depends on the origin, and the CORS headers when the filter had decorated the response. What
+     * is still there is left as it is, so calling it again changes nothing.
      *
      * @param allowedOrigin the allowed origin, or null when the request had none or it was refused
      * @param decorated whether the response carried CORS headers: an allowed origin, or any request under an
@@ -181,12 +180,44 @@ public final class PolicyRules {
      * @param <R> the response type
      */
     public <R> void restore(String allowedOrigin, boolean decorated, R response, HeaderSink<R> sink) {
-        if (!anyOrigin) {
-            addVary(response, sink, ORIGIN);
-        }
+        varyOnOrigin(response, sink);
         if (decorated) {
             writeActualHeaders(response, sink, allowedOrigin);
         }
+    }
+
+    /**
+     * Makes sure the response varies on {@code Origin} when the answer depends on the origin, keeping every
+     * other {@code Vary} member; does nothing for an any-origin policy or a response that varies on {@code *}.
+     *
+     * @param response the response
+     * @param sink how to read and write it
+     * @param <R> the response type
+     */
+    public <R> void varyOnOrigin(R response, HeaderSink<R> sink) {
+        if (!anyOrigin) {
+            addVary(response, sink, ORIGIN);
+        }
+    }
+
+    /**
+     * Decides a WebSocket opening handshake under a policy that checks WebSocket origins. Its response gets
+     * no CORS headers, which mean nothing to WebSocket clients, but {@code Vary: Origin} when the answer
+     * depends on the origin, as every other response does.
+     *
+     * @param origin the {@code Origin} value, never null
+     * @param request the request, for {@code source}
+     * @param source tells whether {@code Origin} came in several lines
+     * @param response the response
+     * @param sink how to write to it
+     * @param <Q> the request type
+     * @param <R> the response type
+     * @return {@link CorsDecision#ACTUAL_ALLOWED} or {@link CorsDecision#ORIGIN_NOT_ALLOWED}
+     */
+    public <Q, R> CorsDecision webSocketHandshake(String origin, Q request, RequestSource<Q> source, R response,
+                                                  HeaderSink<R> sink) {
+        varyOnOrigin(response, sink);
+        return allowsOrigin(origin, request, source) ? CorsDecision.ACTUAL_ALLOWED : CorsDecision.ORIGIN_NOT_ALLOWED;
     }
 
     /**
@@ -394,11 +425,19 @@ public final class PolicyRules {
         }
     }
 
+    /**
+     * Adds the names the response does not vary on yet, as a {@code Vary} line of their own: the lines other
+     * filters and the application wrote stay as they are, and a response that varies on {@code *} already
+     * varies on everything.
+     */
     private static <R> void addVary(R response, HeaderSink<R> sink, String names) {
-        String existing = sink.get(response, VARY);
-        String merged = VaryHeader.merge(existing, names);
-        if (merged != existing) {
-            sink.set(response, VARY, merged);
+        Iterable<String> lines = sink.values(response, VARY);
+        if (VaryHeader.isWildcard(lines)) {
+            return;
+        }
+        String missing = VaryHeader.missing(lines, names);
+        if (missing != null) {
+            sink.add(response, VARY, missing);
         }
     }
 

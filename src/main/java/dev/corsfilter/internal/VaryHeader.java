@@ -1,9 +1,10 @@
 package dev.corsfilter.internal;
 
 /**
- * Merges field names into a {@code Vary} value without duplicating or dropping any (RFC 9110 section
- * 12.5.5): {@code Accept-Encoding} plus {@code Origin} is {@code Accept-Encoding, Origin}, {@code Origin}
- * plus {@code origin} stays {@code Origin}, and {@code *} already varies on everything.
+ * The {@code Vary} header as what RFC 9110 says it is: one list of field names spread over any number of
+ * lines (sections 5.3 and 12.5.5), whose members compare ignoring case, and where {@code *} already varies
+ * on everything. The filter only ever adds members that are missing, as a line of their own, so every member
+ * any other party put there stays.
  */
 public final class VaryHeader {
 
@@ -11,82 +12,68 @@ public final class VaryHeader {
     }
 
     /**
-     * Returns {@code existing} with every name of {@code additions} that it lacks appended.
+     * Returns the members of {@code candidates} that no line lists, each once.
      *
-     * @param existing the current value, or null when the response has none
-     * @param additions a comma-separated list of names to add, e.g. {@code Origin}
-     * @return the merged value; {@code existing} itself when nothing needed adding
+     * @param lines the header's current lines
+     * @param candidates a comma-separated list of names to add, e.g. {@code Origin}
+     * @return those of {@code candidates} still missing, comma-separated; {@code candidates} itself when
+     *     none was listed or repeated, so the usual case builds no string; null when none is missing
      */
-    public static String merge(String existing, String additions) {
-        if (existing == null || existing.isBlank()) {
-            return additions;
+    public static String missing(Iterable<String> lines, String candidates) {
+        int kept = scan(lines, candidates, null);
+        if (kept == 0) {
+            return null;
         }
-        if (existing.equalsIgnoreCase(additions)) {
-            // The common case of a response whose Vary is still what the filter wrote: nothing to parse.
-            return existing;
+        int members = 1;
+        for (int i = candidates.indexOf(','); i >= 0; i = candidates.indexOf(',', i + 1)) {
+            members++;
         }
-        if (containsName(existing, "*")) {
-            return existing;
+        if (kept == members) {
+            return candidates;
         }
-        StringBuilder merged = null;
-        int i = 0;
-        while (i < additions.length()) {
-            int comma = additions.indexOf(',', i);
-            int end = comma < 0 ? additions.length() : comma;
-            String name = additions.substring(i, end).strip();
-            if (!name.isEmpty() && !containsName(existing, name)
-                    && (merged == null || !containsName(merged, name))) {
-                if (merged == null) {
-                    merged = new StringBuilder(existing.strip());
-                }
-                merged.append(", ").append(name);
-            }
-            i = end + 1;
-        }
-        return merged == null ? existing : merged.toString();
+        StringBuilder missing = new StringBuilder();
+        scan(lines, candidates, missing);
+        return missing.toString();
     }
 
     /**
-     * Tells whether the comma-separated {@code list} holds {@code name}, ignoring case and white space.
-     *
-     * @param list a {@code Vary}-style list
-     * @param name the field name
-     * @return true when one element equals {@code name}
+     * Counts the members of {@code candidates} that are not empty, not listed by any line and not a repeat of
+     * an earlier candidate, and appends them to {@code out} when it is given.
      */
-    public static boolean containsName(CharSequence list, String name) {
-        int length = list.length();
+    private static int scan(Iterable<String> lines, String candidates, StringBuilder out) {
+        int kept = 0;
         int i = 0;
-        while (i <= length) {
+        while (i <= candidates.length()) {
+            int comma = candidates.indexOf(',', i);
+            int end = comma < 0 ? candidates.length() : comma;
             int start = i;
-            while (start < length && isWhiteSpace(list.charAt(start))) {
+            while (start < end && FieldList.isWhiteSpace(candidates.charAt(start))) {
                 start++;
             }
-            int end = start;
-            while (end < length && list.charAt(end) != ',') {
-                end++;
+            int stop = end;
+            while (stop > start && FieldList.isWhiteSpace(candidates.charAt(stop - 1))) {
+                stop--;
             }
-            int next = end + 1;
-            while (end > start && isWhiteSpace(list.charAt(end - 1))) {
-                end--;
+            boolean listed = start == stop || FieldList.contains(lines, candidates, start, stop)
+                    || FieldList.contains(candidates, 0, start, candidates, start, stop);
+            if (!listed) {
+                kept++;
+                if (out != null) {
+                    out.append(out.length() == 0 ? "" : ", ").append(candidates, start, stop);
+                }
             }
-            if (end - start == name.length() && regionMatchesIgnoreCase(list, start, name)) {
-                return true;
-            }
-            i = next;
+            i = end + 1;
         }
-        return false;
+        return kept;
     }
 
-    private static boolean regionMatchesIgnoreCase(CharSequence list, int start, String name) {
-        for (int k = 0; k < name.length(); k++) {
-            if (Character.toLowerCase(list.charAt(start + k)) != Character.toLowerCase(name.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isWhiteSpace(char c) {
-        return c == ' ' || c == '\t';
+    /**
+     * Tells whether any line lists {@code *}, which makes the response vary on everything already.
+     *
+     * @param lines the header's lines
+     * @return true when a member is {@code *}
+     */
+    public static boolean isWildcard(Iterable<String> lines) {
+        return FieldList.contains(lines, "*");
     }
 }

@@ -70,7 +70,7 @@ final class FakeServletRequest implements InvocationHandler {
                 yield null;
             }
             case "getAttributeNames" -> Collections.enumeration(attributes.keySet());
-            case "isAsyncStarted" -> false;
+            case "isAsyncStarted", "isAsyncSupported" -> false;
             case "toString" -> "FakeServletRequest[" + wire.method() + " " + wire.url() + "]";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];

@@ -1,5 +1,6 @@
 package dev.corsfilter.security;
 
+import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.docs.ErrorPageExamples;
 import dev.corsfilter.testing.EmbeddedJetty;

@@ -1,5 +1,6 @@
 package dev.corsfilter.security;
 
+import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsEvaluation;
 import dev.corsfilter.CorsFilter;

@@ -1,4 +1,4 @@
-package dev.corsfilter.security;
+package dev.corsfilter.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * including control characters, non-ASCII bytes and values no well-behaved client would send, which
  * {@code java.net.http.HttpClient} refuses to send. One request per connection, loopback only.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -25,10 +25,22 @@ final class RawHttp {
     }
 
     /** A parsed response: status, header lines in order (names as sent), body. */
-    record Response(int status, List<String[]> headers, String body) {
+    /**
+     * A parsed response.
+     *
+     * @param status the status code, or {@link #CLOSED}
+     * @param headers the header lines in order, each {name, value}, names as sent
+     * @param body the body, de-chunked, as ISO-8859-1 text
+     */
+    public record Response(int status, List<String[]> headers, String body) {
 
-        /** Every value of the named header, in order; names compared ignoring case. */
-        List<String> values(String name) {
+        /**
+         * Every line of the named header, in order.
+         *
+         * @param name the header name, compared ignoring case
+         * @return the values
+         */
+        public List<String> values(String name) {
             List<String> values = new ArrayList<>();
             for (String[] header : headers) {
                 if (header[0].equalsIgnoreCase(name)) {
@@ -38,8 +50,12 @@ final class RawHttp {
             return values;
         }
 
-        /** The names of all response headers starting with {@code Access-Control-}, lower-cased. */
-        List<String> corsHeaderNames() {
+        /**
+         * The names of all response headers starting with {@code Access-Control-}.
+         *
+         * @return the names, lower-cased, in order
+         */
+        public List<String> corsHeaderNames() {
             List<String> names = new ArrayList<>();
             for (String[] header : headers) {
                 String lower = header[0].toLowerCase(Locale.ROOT);
@@ -50,17 +66,31 @@ final class RawHttp {
             return names;
         }
 
-        /** The names listed in all {@code Vary} lines, lower-cased, duplicates kept. */
-        List<String> varyNames() {
-            List<String> names = new ArrayList<>();
-            for (String value : values("Vary")) {
-                for (String name : value.split(",")) {
-                    if (!name.isBlank()) {
-                        names.add(name.strip().toLowerCase(Locale.ROOT));
+        /**
+         * The members of all {@code Vary} lines.
+         *
+         * @return the members, lower-cased, in order, duplicates kept
+         */
+        public List<String> varyNames() {
+            return members(values("Vary"));
+        }
+
+        /**
+         * The members of a list-valued header's lines (RFC 9110 section 5.3).
+         *
+         * @param lines the lines
+         * @return the non-empty members, stripped and lower-cased, in order, duplicates kept
+         */
+        public static List<String> members(List<String> lines) {
+            List<String> members = new ArrayList<>();
+            for (String line : lines) {
+                for (String member : line.split(",")) {
+                    if (!member.isBlank()) {
+                        members.add(member.strip().toLowerCase(Locale.ROOT));
                     }
                 }
             }
-            return names;
+            return members;
         }
     }
 
@@ -74,7 +104,7 @@ final class RawHttp {
      *     one byte, anything above as its UTF-8 bytes
      * @return the response
      */
-    static Response send(int port, String method, String path, String... headers) {
+    public static Response send(int port, String method, String path, String... headers) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         write(request, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
         for (int i = 0; i < headers.length; i += 2) {
@@ -82,6 +112,17 @@ final class RawHttp {
         }
         write(request, "Connection: close\r\n\r\n");
         return exchange(port, request.toByteArray());
+    }
+
+    /**
+     * Sends a request written out in full, head and blank line included, to {@code 127.0.0.1:port}.
+     *
+     * @param port the server's port
+     * @param request the request, each character written as one byte
+     * @return the response
+     */
+    public static Response sendRaw(int port, String request) {
+        return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static Response exchange(int port, byte[] request) {
@@ -103,7 +144,7 @@ final class RawHttp {
     }
 
     /** Status of a connection the server closed without an answer the client could read. */
-    static final int CLOSED = -1;
+    public static final int CLOSED = -1;
 
     private static Response readAfterRefusal(Socket socket) {
         try {
@@ -148,6 +189,29 @@ final class RawHttp {
             int colon = lines[i].indexOf(':');
             headers.add(new String[] {lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()});
         }
-        return new Response(status, headers, text.substring(headEnd + 4));
+        String body = text.substring(headEnd + 4);
+        boolean chunked = headers.stream().anyMatch(header -> header[0].equalsIgnoreCase("Transfer-Encoding")
+                && header[1].toLowerCase(Locale.ROOT).contains("chunked"));
+        return new Response(status, headers, chunked ? dechunk(body) : body);
+    }
+
+    /** Joins the chunks of a chunked body (RFC 9112 section 7.1); trailers are dropped. */
+    private static String dechunk(String body) {
+        StringBuilder joined = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                throw new IllegalStateException("truncated chunked body: " + body);
+            }
+            String size = body.substring(at, lineEnd);
+            int semicolon = size.indexOf(';');
+            int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
+            if (length == 0) {
+                return joined.toString();
+            }
+            joined.append(body, lineEnd + 2, lineEnd + 2 + length);
+            at = lineEnd + 2 + length + 2;
+        }
     }
 }
