@@ -77,11 +77,8 @@ public final class BrowserProbe {
         // pre-flight cache (keyed by URL) from carrying one case's answer into another.
         String key = runId + "." + browserCase.policy() + "." + browserCase.name();
         BrowserCase.Request request = browserCase.request();
-        String endpoint = request.endpoint();
-        String url = target.policyBase(browserCase.policy()) + "/" + endpoint
-                + (endpoint.contains("?") ? "&" : "?") + RequestLog.KEY_PARAMETER + "=" + key;
         Map<String, Object> spec = new HashMap<>();
-        spec.put("url", url);
+        spec.put("url", target.caseUrl(browserCase, key));
         spec.put("method", request.method());
         spec.put("headers", request.headers());
         spec.put("body", request.body());
@@ -121,22 +118,11 @@ public final class BrowserProbe {
         Outcome outcome = Outcome.valueOf(String.valueOf(seen.get("outcome")).toUpperCase(Locale.ROOT).replace('-', '_'));
         int status = seen.get("status") instanceof Number number ? number.intValue() : 0;
         List<String> headers = seen.get("headers") instanceof List<?> names
-                ? names.stream().map(name -> String.valueOf(name).toLowerCase(Locale.ROOT)).sorted().toList()
-                : List.of();
+                ? names.stream().map(String::valueOf).toList() : List.of();
         List<String> attempts = seen.get("attempts") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList() : List.of();
-        List<RequestLog.Arrival> arrivals = RequestLog.arrivals(key);
-        List<RequestLog.Arrival> preflights = arrivals.stream().filter(RequestLog.Arrival::preflight).toList();
-        return new Observation(outcome, status, Boolean.TRUE.equals(seen.get("redirected")), headers,
+        return Observation.of(outcome, status, Boolean.TRUE.equals(seen.get("redirected")), headers,
                 seen.get("body") == null ? null : String.valueOf(seen.get("body")),
-                seen.get("error") == null ? null : String.valueOf(seen.get("error")),
-                attempts,
-                preflights.size(),
-                preflights.stream().map(RequestLog.Arrival::requestMethod).toList(),
-                preflights.stream().map(arrival -> String.valueOf(arrival.requestHeaders())).toList(),
-                arrivals.stream().anyMatch(arrival -> !arrival.preflight() && arrival.cookie()),
-                preflights.stream().anyMatch(RequestLog.Arrival::cookie),
-                RequestLog.appCalls(key),
-                arrivals.stream().map(arrival -> arrival.origin() == null ? "-" : arrival.origin()).toList());
+                seen.get("error") == null ? null : String.valueOf(seen.get("error")), attempts, key);
     }
 }

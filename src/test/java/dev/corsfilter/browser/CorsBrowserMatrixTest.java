@@ -1,5 +1,6 @@
 package dev.corsfilter.browser;
 
+import dev.corsfilter.model.ModelProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -7,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -14,11 +17,16 @@ import java.util.stream.Stream;
  * each engine (headless Chromium, Firefox and WebKit), from a page on {@code http://127.0.0.1:<A>} (or the
  * disallowed {@code <C>}) to the API on {@code http://localhost:<B>} protected by {@code CorsFilter}, and
  * must end as the Fetch standard says: one set of expectations for every engine.
+ *
+ * <p>Each case then runs through the executable Fetch model of the same engine ({@link ModelProbe} with the
+ * engine's {@link Engine#profile() profile}) against the same servers, and the model must see exactly what
+ * the engine saw: the same outcome, status, readable headers and body, and the same requests on the wire.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsBrowserMatrixTest {
 
     private final OpenBrowsers browsers = new OpenBrowsers();
+    private final Map<Engine, ModelProbe> models = new EnumMap<>(Engine.class);
     private MatrixServers servers;
 
     @BeforeAll
@@ -38,6 +46,7 @@ class CorsBrowserMatrixTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void browserSeesWhatFetchRequires(Engine engine, BrowserCase browserCase) {
-        browsers.probe(engine, servers).check("matrix", browserCase, browserCase.expected());
+        Observation seen = browsers.probe(engine, servers).check("matrix", browserCase, browserCase.expected());
+        models.computeIfAbsent(engine, e -> new ModelProbe(e.profile(), servers)).assertSameAs(browserCase, seen);
     }
 }
