@@ -24,6 +24,7 @@ import java.io.PrintWriter;
  *       server named {@code 127.0.0.1}, another origin than {@code localhost};</li>
  *   <li>{@code stream}: a body flushed in two chunks, so the response is committed before it ends;</li>
  *   <li>{@code async}: a body written from another thread after {@code startAsync()};</li>
+ *   <li>{@code cacheable}: 200 that any HTTP cache may keep for ten minutes, naming the Origin received;</li>
  *   <li>{@code /cookie}: sets the session cookie the credentialed cases need (opened as a top-level page).</li>
  * </ul>
  *
@@ -99,6 +100,11 @@ public class ProbeServlet extends HttpServlet {
                         async.complete();
                     }
                 });
+            }
+            case "cacheable" -> {
+                response.setHeader("Cache-Control", "max-age=600");
+                response.setContentType("application/json");
+                response.getWriter().print("{\"origin\":" + quote(request.getHeader("Origin")) + "}");
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "unknown probe endpoint " + endpoint);
         }
