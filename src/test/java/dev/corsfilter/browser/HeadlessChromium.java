@@ -17,7 +17,7 @@ import java.util.Map;
  * When Chromium or its driver is not installed, {@link #start()} skips the calling test as
  * {@link Engine#requireInstalled()} says.
  */
-public final class HeadlessChromium implements Browser {
+public final class HeadlessChromium implements Browser, ConsoleLog {
 
     /** Where Debian's packages put the browser and its driver. */
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -107,11 +107,7 @@ public final class HeadlessChromium implements Browser {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    /**
-     * The console messages logged since the last call, e.g. Chromium's CORS errors, which name the failed check.
-     *
-     * @return the messages, oldest first
-     */
+    @Override
     public java.util.List<String> consoleMessages() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)

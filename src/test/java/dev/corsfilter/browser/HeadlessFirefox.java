@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * set by a top-level visit to the API out of the API's fetches from the page, so the credential cases
  * could not be observed. The other preferences only keep Firefox off the network, which is closed here.
  */
-public final class HeadlessFirefox implements Browser {
+public final class HeadlessFirefox implements Browser, ConsoleLog {
 
     /** Where Debian's {@code firefox-esr} package puts the browser. */
     static final Path FIREFOX = Path.of("/usr/bin/firefox-esr");
@@ -82,6 +82,8 @@ public final class HeadlessFirefox implements Browser {
             bidi = BidiConnection.open(URI.create("ws://127.0.0.1:" + port(serverFile) + "/session"), START_TIMEOUT);
             Map<String, Object> session = bidi.send("session.new", Map.of("capabilities", Map.of()), START_TIMEOUT);
             String version = String.valueOf(BidiConnection.map(session.get("capabilities")).get("browserVersion"));
+            // Keep the console, where Firefox names the CORS check that failed (read by consoleMessages()).
+            bidi.send("session.subscribe", Map.of("events", List.of("log.entryAdded")), COMMAND_TIMEOUT);
             Map<String, Object> tree = bidi.send("browsingContext.getTree", Map.of(), COMMAND_TIMEOUT);
             String context = String.valueOf(BidiConnection.map(((List<?>) tree.get("contexts")).get(0)).get("context"));
             return new HeadlessFirefox(profile, process, bidi, version, context);
@@ -141,6 +143,12 @@ public final class HeadlessFirefox implements Browser {
             throw new IllegalStateException("the script failed: " + evaluated.get("exceptionDetails"));
         }
         return PageCall.decode(BidiConnection.map(evaluated.get("result")).get("value"));
+    }
+
+    @Override
+    public List<String> consoleMessages() {
+        return bidi.takeEvents().stream().filter(event -> "log.entryAdded".equals(event.get("method")))
+                .map(event -> String.valueOf(BidiConnection.map(event.get("params")).get("text"))).toList();
     }
 
     @Override
