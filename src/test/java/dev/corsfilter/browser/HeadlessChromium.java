@@ -1,12 +1,10 @@
 package dev.corsfilter.browser;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,18 +15,17 @@ import java.util.Map;
  * When Chromium or its driver is not installed, {@link #start()} skips the calling test as
  * {@link Engine#requireInstalled()} says.
  */
-public final class HeadlessChromium implements Browser, ConsoleLog {
+public final class HeadlessChromium extends WebDriverBrowser<ChromeDriver> implements ConsoleLog {
 
     /** Where Debian's packages put the browser and its driver. */
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Where Debian's {@code chromium-driver} package puts the driver. */
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private final ChromeDriver driver;
     private final Path profile;
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
-        this.driver = driver;
+        super(driver);
         this.profile = profile;
     }
 
@@ -57,10 +54,7 @@ public final class HeadlessChromium implements Browser, ConsoleLog {
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-            return new HeadlessChromium(driver, profile);
+            return new HeadlessChromium(new ChromeDriver(service, options), profile);
         } catch (RuntimeException e) {
             Profiles.delete(profile);
             throw e;
@@ -73,43 +67,8 @@ public final class HeadlessChromium implements Browser, ConsoleLog {
     }
 
     @Override
-    public String version() {
-        return driver.getCapabilities().getBrowserVersion();
-    }
-
-    /**
-     * The Selenium driver.
-     *
-     * @return the driver
-     */
-    public ChromeDriver driver() {
-        return driver;
-    }
-
-    @Override
-    public void open(String url) {
-        driver.get(url);
-    }
-
-    @Override
-    public Object call(String function, Object argument) {
-        return PageCall.call(driver, function, argument);
-    }
-
-    /**
-     * Runs asynchronous JavaScript in the current page; the script's last argument is the callback.
-     *
-     * @param script the script body
-     * @param args arguments, available as {@code arguments[i]}
-     * @return what the script passed to the callback
-     */
-    public Object runAsync(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
-    }
-
-    @Override
     public java.util.List<String> consoleMessages() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        return driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
                 .toList();
     }
@@ -117,7 +76,7 @@ public final class HeadlessChromium implements Browser, ConsoleLog {
     @Override
     public void close() {
         try {
-            driver.quit();
+            driver().quit();
         } finally {
             Profiles.delete(profile);
         }

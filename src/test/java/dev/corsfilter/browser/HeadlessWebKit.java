@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * driven through Selenium's {@link RemoteWebDriver}. MiniBrowser needs an X display even with no window
  * on screen, so each browser gets its own {@link VirtualDisplay}.
  */
-public final class HeadlessWebKit implements Browser {
+public final class HeadlessWebKit extends WebDriverBrowser<RemoteWebDriver> {
 
     /** Where Debian's {@code webkit2gtk-driver} package puts the driver. */
     static final Path DRIVER = Path.of("/usr/bin/WebKitWebDriver");
@@ -32,13 +32,12 @@ public final class HeadlessWebKit implements Browser {
     private final Path directory;
     private final VirtualDisplay display;
     private final BackgroundProcess server;
-    private final RemoteWebDriver driver;
 
     private HeadlessWebKit(Path directory, VirtualDisplay display, BackgroundProcess server, RemoteWebDriver driver) {
+        super(driver);
         this.directory = directory;
         this.display = display;
         this.server = server;
-        this.driver = driver;
     }
 
     /**
@@ -81,10 +80,8 @@ public final class HeadlessWebKit implements Browser {
                     .baseUri(URI.create("http://127.0.0.1:" + port))
                     .connectionTimeout(START_TIMEOUT)
                     .readTimeout(COMMAND_TIMEOUT);
-            RemoteWebDriver driver = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-            return new HeadlessWebKit(directory, display, server, driver);
+            return new HeadlessWebKit(directory, display, server,
+                    new RemoteWebDriver(new HttpCommandExecutor(config), capabilities));
         } catch (RuntimeException e) {
             String log = server == null ? "" : "; WebKitWebDriver's output ends with:\n" + server.logTail();
             Closing.all(server, display);
@@ -99,24 +96,9 @@ public final class HeadlessWebKit implements Browser {
     }
 
     @Override
-    public String version() {
-        return driver.getCapabilities().getBrowserVersion();
-    }
-
-    @Override
-    public void open(String url) {
-        driver.get(url);
-    }
-
-    @Override
-    public Object call(String function, Object argument) {
-        return PageCall.call(driver, function, argument);
-    }
-
-    @Override
     public void close() {
         try {
-            Closing.all(driver::quit, server, display);
+            Closing.all(driver()::quit, server, display);
         } finally {
             Profiles.delete(directory);
         }
