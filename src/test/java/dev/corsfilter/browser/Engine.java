@@ -151,10 +151,7 @@ public enum Engine {
         if (missing.isEmpty()) {
             return;
         }
-        String message = displayName + " browser tests skipped: missing " + missing.stream()
-                .map(requirement -> requirement.path() + " (package " + requirement.debianPackage() + ")")
-                .collect(Collectors.joining(", ")) + "; install with: sudo apt-get install -y "
-                + missing.stream().map(Requirement::debianPackage).distinct().collect(Collectors.joining(" "));
+        String message = skipNotice(missing);
         if ("true".equalsIgnoreCase(System.getenv(REQUIRE_VARIABLE))) {
             throw new IllegalStateException(message + " (" + REQUIRE_VARIABLE + "=true requires every engine)");
         }
@@ -164,6 +161,21 @@ public enum Engine {
             }
         }
         Assumptions.abort(message);
+    }
+
+    /**
+     * The one line that says why the engine's tests are skipped: exactly what is missing, and the command
+     * that installs it.
+     *
+     * @param missing the missing pieces
+     * @return e.g. {@code Chromium browser tests skipped: missing /usr/bin/chromedriver (package
+     *     chromium-driver); install with: sudo apt-get install -y chromium-driver}
+     */
+    String skipNotice(List<Requirement> missing) {
+        return displayName + " browser tests skipped: missing " + missing.stream()
+                .map(requirement -> requirement.path() + " (package " + requirement.debianPackage() + ")")
+                .collect(Collectors.joining(", ")) + "; install with: sudo apt-get install -y "
+                + missing.stream().map(Requirement::debianPackage).distinct().collect(Collectors.joining(" "));
     }
 
     /**
