@@ -40,5 +40,4 @@ class EngineTest {
 
         assertThat(Set.of(packages.group(1).split(" "))).isEqualTo(needed);
     }
-
 }
