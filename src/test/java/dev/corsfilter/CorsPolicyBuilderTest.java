@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.corsfilter.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -980,6 +981,34 @@ class CorsPolicyBuilderTest {
         void wholeSecondsFromZeroTo24HoursAreAccepted(long seconds) {
             assertThat(valid().maxAge(Duration.ofSeconds(seconds)).build().maxAge())
                     .contains(Duration.ofSeconds(seconds));
+        }
+
+        static Stream<Arguments> warnings() {
+            String tail = "; those browsers reuse a pre-flight answer for their cap only";
+            return Stream.of(
+                    arguments(600L, null),
+                    arguments(601L, "CORS max age of 601 seconds is above the pre-flight cache cap of WebKit (600 s:"
+                            + " Safari, every browser on iOS)" + tail),
+                    arguments(7200L, "CORS max age of 7200 seconds is above the pre-flight cache cap of WebKit (600 s:"
+                            + " Safari, every browser on iOS)" + tail),
+                    arguments(7201L, "CORS max age of 7201 seconds is above the pre-flight cache cap of WebKit (600 s:"
+                            + " Safari, every browser on iOS) and Chromium (7200 s: Chrome, Edge, Opera)" + tail),
+                    arguments(86400L, "CORS max age of 86400 seconds is above the pre-flight cache cap of WebKit"
+                            + " (600 s: Safari, every browser on iOS) and Chromium (7200 s: Chrome, Edge, Opera)" + tail));
+        }
+
+        @ParameterizedTest(name = "{0}s")
+        @MethodSource("warnings")
+        void aMaxAgeAboveAnEnginesCapIsAWarningNamingEachSuchEngine(long seconds, String warning) throws Exception {
+            List<LogCapture.Line> lines = LogCapture.capture(() -> valid().maxAge(Duration.ofSeconds(seconds)).build());
+
+            List<String> warnings = lines.stream().filter(line -> line.level().equals("WARN"))
+                    .map(LogCapture.Line::message).toList();
+            if (warning == null) {
+                assertThat(warnings).isEmpty();
+            } else {
+                assertThat(warnings).containsExactly(warning);
+            }
         }
 
         @Test

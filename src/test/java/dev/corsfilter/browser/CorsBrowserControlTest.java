@@ -1,52 +1,51 @@
 package dev.corsfilter.browser;
 
+import dev.corsfilter.model.ModelProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The control run of the matrix: the same cases against the same API without any CORS filter. Every
- * CORS-mode case must now fail in the browser, the ones the filter makes pass included; only the
- * {@code no-cors} case, which needs no CORS, still ends the same way. If this run passed cases, the matrix
- * would prove nothing about the filter.
+ * The control run of the matrix: the same cases in the same engines against the same API without any
+ * CORS filter. Every CORS-mode case must now fail in every browser, the ones the filter makes pass
+ * included; only the {@code no-cors} case, which needs no CORS, still ends the same way. If this run
+ * passed cases, the matrix would prove nothing about the filter. Here too each engine's model must see
+ * exactly what the engine saw.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsBrowserControlTest {
 
-    private HeadlessChromium chromium;
+    private final OpenBrowsers browsers = new OpenBrowsers();
+    private final Map<Engine, ModelProbe> models = new EnumMap<>(Engine.class);
     private MatrixServers servers;
-    private BrowserProbe probe;
 
     @BeforeAll
     void start() {
-        chromium = HeadlessChromium.start();
         servers = BrowserCases.startMatrixServers(false);
-        probe = new BrowserProbe(chromium, servers);
     }
 
     @AfterAll
     void stop() {
-        Closing.all(chromium, servers);
+        Closing.all(browsers, servers);
     }
 
-    static List<BrowserCase> cases() {
-        return BrowserCases.all();
+    static Stream<Arguments> cases() {
+        return OpenBrowsers.everyEngineWith(BrowserCases.all());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void withoutTheFilterEveryCorsRequestFails(BrowserCase browserCase) {
-        Observation seen = probe.run(browserCase);
+    void withoutTheFilterEveryCorsRequestFails(Engine engine, BrowserCase browserCase) {
+        Observation seen = browsers.probe(engine, servers).check("control", browserCase,
+                browserCase.expectedWithoutFilter());
 
-        Expected expected = browserCase.expectedWithoutFilter();
-        List<String> mismatches = expected.mismatches(seen);
-        System.out.println(Report.line("control", browserCase, expected, seen, mismatches));
-        assertThat(mismatches).as(Report.failure(browserCase, expected, seen)).isEmpty();
+        models.computeIfAbsent(engine, e -> new ModelProbe(e.profile(), servers)).assertSameAs(browserCase, seen);
     }
 }

@@ -1,46 +1,31 @@
 package dev.corsfilter.browser;
 
-import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven through
  * Selenium with the driver path given explicitly, so nothing is downloaded at run time.
  *
  * <p>The profile allows third-party cookies (see {@link #start()}); everything else is Chromium's default.
- *
- * <p>When Chromium is not installed, {@link #start()} skips the calling test with one line saying how to
- * install it — unless the environment variable {@code CORS_REQUIRE_BROWSER} is {@code true} (as in
- * {@code .ci/run}), where a missing browser fails the run instead.
+ * When Chromium or its driver is not installed, {@link #start()} skips the calling test as
+ * {@link Engine#requireInstalled()} says.
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium extends WebDriverBrowser<ChromeDriver> implements ConsoleLog {
 
     /** Where Debian's packages put the browser and its driver. */
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Where Debian's {@code chromium-driver} package puts the driver. */
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static final String REQUIRE_VARIABLE = "CORS_REQUIRE_BROWSER";
-    private static boolean skipNoticePrinted;
-
-    private final ChromeDriver driver;
     private final Path profile;
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
-        this.driver = driver;
+        super(driver);
         this.profile = profile;
     }
 
@@ -50,9 +35,9 @@ public final class HeadlessChromium implements AutoCloseable {
      * @return the running browser; close it when done
      */
     public static HeadlessChromium start() {
-        requireInstalled();
+        Engine.CHROMIUM.requireInstalled();
+        Path profile = Profiles.create("cors-chromium-");
         try {
-            Path profile = Files.createTempDirectory("cors-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -69,79 +54,21 @@ public final class HeadlessChromium implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-            return new HeadlessChromium(driver, profile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        } catch (RuntimeException e) {
+            Profiles.delete(profile);
+            throw e;
         }
     }
 
-    /**
-     * Whether this machine has the browser and its driver.
-     *
-     * @return true when both executables exist
-     */
-    public static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    @Override
+    public Engine engine() {
+        return Engine.CHROMIUM;
     }
 
-    /** Skips the calling test when the browser is missing, or fails it where a browser is required. */
-    public static void requireInstalled() {
-        if (installed()) {
-            return;
-        }
-        String message = "Browser tests skipped: Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
-                + "; install it with: sudo apt-get install -y chromium chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv(REQUIRE_VARIABLE))) {
-            throw new IllegalStateException(message + " (" + REQUIRE_VARIABLE + "=true requires it)");
-        }
-        synchronized (HeadlessChromium.class) {
-            if (!skipNoticePrinted) {
-                System.out.println(message);
-                skipNoticePrinted = true;
-            }
-        }
-        Assumptions.abort(message);
-    }
-
-    /**
-     * The Selenium driver.
-     *
-     * @return the driver
-     */
-    public ChromeDriver driver() {
-        return driver;
-    }
-
-    /**
-     * Opens a URL and waits for it to load.
-     *
-     * @param url the address
-     */
-    public void open(String url) {
-        driver.get(url);
-    }
-
-    /**
-     * Runs asynchronous JavaScript in the current page; the script's last argument is the callback.
-     *
-     * @param script the script body
-     * @param args arguments, available as {@code arguments[i]}
-     * @return what the script passed to the callback
-     */
-    public Object runAsync(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
-    }
-
-    /**
-     * The console messages logged since the last call, e.g. Chromium's CORS errors, which name the failed check.
-     *
-     * @return the messages, oldest first
-     */
+    @Override
     public java.util.List<String> consoleMessages() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        return driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
                 .toList();
     }
@@ -149,17 +76,9 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() {
         try {
-            driver.quit();
+            driver().quit();
         } finally {
-            deleteQuietly(profile);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            // A leftover temporary profile is harmless.
+            Profiles.delete(profile);
         }
     }
 }

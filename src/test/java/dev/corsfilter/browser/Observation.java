@@ -28,6 +28,71 @@ public record Observation(Outcome outcome, int status, boolean redirected, List<
                           boolean cookieOnPreflight, List<String> appCalls, List<String> origins) {
 
     /**
+     * Joins what script saw of a case with what the server's {@link RequestLog} received for it.
+     *
+     * @param outcome how the last {@code fetch()} ended
+     * @param status the status script read
+     * @param redirected whether the response says a redirect was followed
+     * @param readableHeaders the response header names script could read
+     * @param body the body script read, or null
+     * @param error the error of a failed fetch, or null
+     * @param attempts the outcome of each call
+     * @param key the case's key in the request log
+     * @return the observation
+     */
+    public static Observation of(Outcome outcome, int status, boolean redirected, List<String> readableHeaders,
+                                 String body, String error, List<String> attempts, String key) {
+        List<RequestLog.Arrival> arrivals = RequestLog.arrivals(key);
+        List<RequestLog.Arrival> preflights = arrivals.stream().filter(RequestLog.Arrival::preflight).toList();
+        return new Observation(outcome, status, redirected,
+                readableHeaders.stream().map(name -> name.toLowerCase(Locale.ROOT)).sorted().toList(), body, error,
+                attempts,
+                preflights.size(),
+                preflights.stream().map(RequestLog.Arrival::requestMethod).toList(),
+                preflights.stream().map(arrival -> String.valueOf(arrival.requestHeaders())).toList(),
+                arrivals.stream().anyMatch(arrival -> !arrival.preflight() && arrival.cookie()),
+                preflights.stream().anyMatch(RequestLog.Arrival::cookie),
+                RequestLog.appCalls(key),
+                arrivals.stream().map(arrival -> arrival.origin() == null ? "-" : arrival.origin()).toList());
+    }
+
+    /**
+     * What two observations of the same case disagree on: how the fetch ended, what script could read, and
+     * what the server received. Not compared: the wording of errors, and the bodies of error pages, which
+     * quote the request's URL with each run's own key (only that script could read one is).
+     *
+     * @param other another observation, e.g. the model's beside a browser's
+     * @return one line per difference; empty when they agree
+     */
+    public List<String> differences(Observation other) {
+        List<String> differences = new java.util.ArrayList<>();
+        compare(differences, "outcome", outcome, other.outcome);
+        compare(differences, "status", status, other.status);
+        compare(differences, "redirected", redirected, other.redirected);
+        compare(differences, "readable headers", readableHeaders, other.readableHeaders);
+        if (outcome == Outcome.RESPONSE && status >= 200 && status <= 299) {
+            compare(differences, "body", body, other.body);
+        } else if (outcome == Outcome.RESPONSE) {
+            compare(differences, "body readable", body != null, other.body != null);
+        }
+        compare(differences, "attempts", attempts.size(), other.attempts.size());
+        compare(differences, "pre-flights", preflights, other.preflights);
+        compare(differences, "pre-flight methods", preflightMethods, other.preflightMethods);
+        compare(differences, "pre-flight headers", preflightHeaders, other.preflightHeaders);
+        compare(differences, "cookie on the actual request", cookieOnActual, other.cookieOnActual);
+        compare(differences, "cookie on a pre-flight", cookieOnPreflight, other.cookieOnPreflight);
+        compare(differences, "application calls", appCalls, other.appCalls);
+        compare(differences, "origins", origins, other.origins);
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String what, Object mine, Object theirs) {
+        if (!java.util.Objects.equals(mine, theirs)) {
+            differences.add(what + ": " + mine + " here, " + theirs + " there");
+        }
+    }
+
+    /**
      * Describes the observation in one line, in the terms of {@link Expected#describe()}.
      *
      * @return the description

@@ -24,6 +24,7 @@ import java.io.PrintWriter;
  *       server named {@code 127.0.0.1}, another origin than {@code localhost};</li>
  *   <li>{@code stream}: a body flushed in two chunks, so the response is committed before it ends;</li>
  *   <li>{@code async}: a body written from another thread after {@code startAsync()};</li>
+ *   <li>{@code cacheable}: 200 that any HTTP cache may keep for ten minutes, naming the Origin received;</li>
  *   <li>{@code /cookie}: sets the session cookie the credentialed cases need (opened as a top-level page).</li>
  * </ul>
  *
@@ -35,12 +36,18 @@ public class ProbeServlet extends HttpServlet {
 
     /**
      * The session cookie. Page and API are different sites (127.0.0.1 and localhost), so for the cookie to
-     * go with a credentialed fetch it must be {@code SameSite=None}, which requires {@code Secure};
-     * Chromium accepts and sends Secure cookies on http://localhost because localhost is a potentially
-     * trustworthy origin. Chromium also needs third-party cookies allowed, which {@link HeadlessChromium}
-     * does.
+     * go with a credentialed fetch in Chromium it must be {@code SameSite=None}, which requires
+     * {@code Secure}; Chromium and Firefox accept Secure cookies on http://localhost, a potentially
+     * trustworthy origin. WebKitGTK drops them over plain http, and sends a cookie without a
+     * {@code SameSite} attribute cross-site, so it gets one without either. Chromium and Firefox also need
+     * third-party cookies allowed, which their profiles in these tests do.
+     *
+     * @param secure whether the engine keeps Secure cookies on http://localhost
+     * @return the Set-Cookie value
      */
-    static final String SESSION_COOKIE = "sid=browser-proof; Path=/; SameSite=None; Secure; HttpOnly";
+    static String sessionCookie(boolean secure) {
+        return secure ? "sid=browser-proof; Path=/; SameSite=None; Secure; HttpOnly" : "sid=browser-proof; Path=/; HttpOnly";
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,13 +61,14 @@ public class ProbeServlet extends HttpServlet {
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
         switch (endpoint) {
             case "cookie" -> {
-                response.addHeader("Set-Cookie", SESSION_COOKIE);
+                response.addHeader("Set-Cookie", sessionCookie(!"false".equals(request.getParameter("secure"))));
                 response.setContentType("text/html");
                 response.getWriter().print("<title>cookie set</title>");
             }
             case "echo" -> echo(request, response);
             case "set-cookie" -> {
-                // A cookie scoped to this path only, so it never leaks into other cases.
+                // A cookie scoped to this path only, so it never leaks into other cases (dropped by WebKit,
+                // which changes nothing: the case checks that script cannot read Set-Cookie).
                 response.addHeader("Set-Cookie", "probe=1; Path=" + path + "; SameSite=None; Secure");
                 echo(request, response);
             }
@@ -92,6 +100,11 @@ public class ProbeServlet extends HttpServlet {
                         async.complete();
                     }
                 });
+            }
+            case "cacheable" -> {
+                response.setHeader("Cache-Control", "max-age=600");
+                response.setContentType("application/json");
+                response.getWriter().print("{\"origin\":" + quote(request.getHeader("Origin")) + "}");
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "unknown probe endpoint " + endpoint);
         }

@@ -37,4 +37,19 @@ public interface ProbeTarget {
      * @return the address, without a trailing slash, e.g. {@code http://localhost:41235/cred}
      */
     String policyBase(String policy);
+
+    /**
+     * The address a case's {@code fetch()} goes to: its endpoint below its policy's base, with the key that
+     * groups its requests in the {@link RequestLog}. A fresh key per case and run also keeps the browser's
+     * pre-flight cache (keyed by URL) from carrying one case's answer into another.
+     *
+     * @param browserCase the case
+     * @param key the key, unique per case and run
+     * @return the absolute URL
+     */
+    default String caseUrl(BrowserCase browserCase, String key) {
+        String endpoint = browserCase.request().endpoint();
+        return policyBase(browserCase.policy()) + "/" + endpoint + (endpoint.contains("?") ? "&" : "?")
+                + RequestLog.KEY_PARAMETER + "=" + key;
+    }
 }

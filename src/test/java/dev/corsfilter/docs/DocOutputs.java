@@ -5,6 +5,7 @@ import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.testing.EmbeddedJetty;
 import dev.corsfilter.testing.Http;
+import dev.corsfilter.testing.LogCapture;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 

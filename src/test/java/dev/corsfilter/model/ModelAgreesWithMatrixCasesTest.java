@@ -6,33 +6,32 @@ import dev.corsfilter.browser.Closing;
 import dev.corsfilter.browser.Expected;
 import dev.corsfilter.browser.MatrixServers;
 import dev.corsfilter.browser.Observation;
-import dev.corsfilter.browser.Outcome;
-import dev.corsfilter.browser.RequestLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Chromium conformance matrix without Chromium: every {@link BrowserCases#all() case} runs through the
- * {@link ModelBrowser} over loopback HTTP against the matrix's own servers (the pages' origins, the API with
- * one {@code CorsFilter} per policy, the {@code RequestLog}), and what the model and the server saw must
- * match the case's expected outcome, checked by the matrix's own {@code Expected.mismatches}.
+ * The browser conformance matrix without a browser: every {@link BrowserCases#all() case} runs through the
+ * {@link ModelBrowser} of each engine ({@link EngineProfile}) over loopback HTTP against the matrix's own
+ * servers (the pages' origins, the API with one {@code CorsFilter} per policy, the {@code RequestLog}), and
+ * what the model and the server saw must match the case's expected outcome, checked by the matrix's own
+ * {@code Expected.mismatches}.
  *
- * <p>So the same expectations are held against two independent browsers: Chromium in the matrix tests, the
- * model here. A case failing only here points at the model or at the expectation; failing in both, at the
- * filter. Like the matrix, it also has a control run without the filter.
+ * <p>So the same expectations are held against independent browsers: Chromium, Firefox and WebKit in the
+ * matrix tests (which also compare each engine with its model case by case), the model here, which runs
+ * even where no browser is installed. A case failing only here points at the model or at the expectation;
+ * failing in both, at the filter. Like the matrix, it also has a control run without the filter.
  */
 class ModelAgreesWithMatrixCasesTest {
 
@@ -65,15 +64,13 @@ class ModelAgreesWithMatrixCasesTest {
         }
     }
 
-    /** One run of every case through one model browser against one set of matrix servers. */
+    /** One run of every case through each engine's model browser against one set of matrix servers. */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class MatrixRun {
 
         private final boolean withFilter;
-        private final String runId = UUID.randomUUID().toString().substring(0, 8);
-        private final HttpClientTransport transport = new HttpClientTransport();
+        private final Map<EngineProfile, ModelProbe> probes = new HashMap<>();
         private MatrixServers servers;
-        private ModelBrowser browser;
 
         MatrixRun(boolean withFilter) {
             this.withFilter = withFilter;
@@ -82,15 +79,8 @@ class ModelAgreesWithMatrixCasesTest {
         abstract Expected expected(BrowserCase browserCase);
 
         @BeforeAll
-        void start() throws IOException {
+        void start() {
             servers = BrowserCases.startMatrixServers(withFilter);
-            // A clock that stands still: a case's repeated calls come "immediately" after each other.
-            browser = new ModelBrowser(new MutableClock());
-            // The matrix opens the cookie page as a top-level page; the model simply keeps what it sets.
-            URI cookieUrl = URI.create(servers.cookieUrl());
-            WireResponse page = transport.send(new WireRequest("GET", cookieUrl, HeaderList.empty(), null, false));
-            page.headers().values("Set-Cookie").forEach(value -> browser.cookies().store(cookieUrl, value));
-            assertThat(browser.cookies().cookieHeader(cookieUrl)).as("session cookie from " + cookieUrl).isNotNull();
         }
 
         @AfterAll
@@ -98,67 +88,25 @@ class ModelAgreesWithMatrixCasesTest {
             Closing.all(servers);
         }
 
-        List<BrowserCase> cases() {
-            return BrowserCases.all();
+        Stream<Arguments> cases() {
+            List<BrowserCase> cases = BrowserCases.all();
+            return EngineProfile.all().stream().flatMap(engine -> cases.stream().map(c -> Arguments.of(engine, c)));
         }
 
-        @ParameterizedTest(name = "{0}")
+        @ParameterizedTest(name = "{0} {1}")
         @MethodSource("cases")
-        void theModelSeesWhatFetchRequires(BrowserCase browserCase) {
-            String key = runId + ".model." + browserCase.policy() + "." + browserCase.name();
-            BrowserCase.Request request = browserCase.request();
-            String endpoint = request.endpoint();
-            URI url = URI.create(servers.policyBase(browserCase.policy()) + "/" + endpoint
-                    + (endpoint.contains("?") ? "&" : "?") + RequestLog.KEY_PARAMETER + "=" + key);
-            String pageOrigin = servers.pageOrigin(browserCase.page());
+        void theModelSeesWhatFetchRequires(EngineProfile engine, BrowserCase browserCase) {
+            ModelProbe probe = probes.computeIfAbsent(engine, profile -> new ModelProbe(profile, servers));
 
-            List<ModelOutcome> attempts = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, request.repeat()); i++) {
-                attempts.add(browser.fetch(url, pageOrigin, toModelRequest(request), transport));
-            }
-            Observation seen = observation(attempts, key);
+            Observation seen = probe.run(browserCase);
 
             Expected expected = expected(browserCase);
-            List<String> mismatches = expected.mismatches(seen);
-            assertThat(mismatches).as(browserCase.id() + ": " + request
+            assertThat(expected.mismatches(seen)).as(engine + " model, " + browserCase.id() + ": "
+                    + browserCase.request()
                     + "\n  rule:     " + expected.citation()
                     + "\n  expected: " + expected.describe()
                     + "\n  model:    " + seen.describe()
-                    + "\n  last:     " + attempts.get(attempts.size() - 1).describe()).isEmpty();
+                    + "\n  last:     " + probe.lastOutcome()).isEmpty();
         }
-    }
-
-    private static ModelRequest toModelRequest(BrowserCase.Request request) {
-        ModelRequest model = ModelRequest.of(request.method())
-                .credentials(ModelRequest.Credentials.of(request.credentials()))
-                .mode(ModelRequest.Mode.of(request.mode()));
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            model = model.header(header.getKey(), header.getValue());
-        }
-        return request.body() == null ? model : model.body(request.body());
-    }
-
-    /** What script saw in the model's last attempt, joined with what the server logged for the case. */
-    private static Observation observation(List<ModelOutcome> attempts, String key) {
-        ModelOutcome last = attempts.get(attempts.size() - 1);
-        Outcome outcome = switch (last.kind()) {
-            case RESPONSE -> Outcome.RESPONSE;
-            case OPAQUE -> Outcome.OPAQUE;
-            case NETWORK_ERROR -> Outcome.NETWORK_ERROR;
-        };
-        List<RequestLog.Arrival> arrivals = RequestLog.arrivals(key);
-        List<RequestLog.Arrival> preflights = arrivals.stream().filter(RequestLog.Arrival::preflight).toList();
-        return new Observation(outcome, last.status(), last.redirected(), List.copyOf(last.readableHeaders()),
-                last.kind() == ModelOutcome.Kind.RESPONSE ? last.body() : null,
-                last.networkError() ? "TypeError: " + last.failedRule() + " (" + last.failedRule().citation() + ")" : null,
-                attempts.stream().map(attempt -> attempt.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + (attempt.networkError() ? "" : " " + attempt.status())).toList(),
-                preflights.size(),
-                preflights.stream().map(RequestLog.Arrival::requestMethod).toList(),
-                preflights.stream().map(arrival -> String.valueOf(arrival.requestHeaders())).toList(),
-                arrivals.stream().anyMatch(arrival -> !arrival.preflight() && arrival.cookie()),
-                preflights.stream().anyMatch(RequestLog.Arrival::cookie),
-                RequestLog.appCalls(key),
-                arrivals.stream().map(arrival -> arrival.origin() == null ? "-" : arrival.origin()).toList());
     }
 }

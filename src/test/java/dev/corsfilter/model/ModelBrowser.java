@@ -27,9 +27,6 @@ import java.util.Set;
  */
 public final class ModelBrowser {
 
-    /** Chromium's cap on Access-Control-Max-Age since version 76: two hours. */
-    public static final long CHROMIUM_MAX_AGE_LIMIT_SECONDS = 7200;
-
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final int REDIRECT_LIMIT = 20;
 
@@ -37,29 +34,29 @@ public final class ModelBrowser {
     private final PreflightFetch preflightFetch;
     private final CookieJar cookies = new CookieJar();
 
-    /** A browser on the system clock with Chromium's max-age cap. */
+    /** A Chromium on the system clock. */
     public ModelBrowser() {
         this(Clock.systemUTC());
     }
 
     /**
-     * A browser whose pre-flight cache reads time from a clock, with Chromium's max-age cap.
+     * A Chromium whose pre-flight cache reads time from a clock.
      *
      * @param clock the clock
      */
     public ModelBrowser(Clock clock) {
-        this(clock, CHROMIUM_MAX_AGE_LIMIT_SECONDS);
+        this(clock, EngineProfile.CHROMIUM);
     }
 
     /**
-     * A browser with its own max-age cap (Firefox: 86400).
+     * A browser of one engine whose pre-flight cache reads time from a clock.
      *
      * @param clock the clock
-     * @param maxAgeLimitSeconds the "imposed limit on max-age" of #cors-preflight-fetch-0 step 7.10
+     * @param engine what the engine does differently, e.g. its cap on max-age
      */
-    public ModelBrowser(Clock clock, long maxAgeLimitSeconds) {
+    public ModelBrowser(Clock clock, EngineProfile engine) {
         this.cache = new PreflightCache(clock);
-        this.preflightFetch = new PreflightFetch(cache, maxAgeLimitSeconds);
+        this.preflightFetch = new PreflightFetch(cache, engine.preflightCacheCapSeconds());
     }
 
     /**

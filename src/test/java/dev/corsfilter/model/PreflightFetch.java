@@ -107,7 +107,7 @@ final class PreflightFetch {
             }
         }
         // Steps 7.8-7.15: cache what was allowed, for max-age seconds (5 when missing or invalid, capped
-        // at the user agent's limit: Chromium's is 7200).
+        // at the engine's limit, EngineProfile: Chromium 7200, Firefox 86400, WebKit 600).
         cache.store(request.serializedOrigin(), request.currentUrl(), include, maxAge(response.headers()), methods,
                 headerNames);
         return Optional.empty();

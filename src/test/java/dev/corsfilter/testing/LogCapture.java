@@ -1,4 +1,4 @@
-package dev.corsfilter.docs;
+package dev.corsfilter.testing;
 
 import org.eclipse.jetty.logging.JettyLevel;
 import org.eclipse.jetty.logging.JettyLogger;
@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Captures what the library logs, through the test class path's SLF4J provider (jetty-slf4j-impl), so that
- * the log lines quoted in the documentation are the ones the code writes.
+ * tests can check what the library warns about, and the log lines quoted in the documentation are the
+ * ones the code writes.
  */
-final class LogCapture {
+public final class LogCapture {
 
     /** jetty-slf4j-impl's line: {@code time:LEVEL:logger:thread: message}. */
     private static final Pattern LINE = Pattern.compile("^\\S+ \\S+:(\\w+)\\s*:([^:]+):([^:]*): (.*)$");
@@ -28,7 +29,7 @@ final class LogCapture {
      * @param level e.g. {@code DEBUG}
      * @param message the message as the code formatted it
      */
-    record Line(String level, String message) {
+    public record Line(String level, String message) {
     }
 
     private LogCapture() {
@@ -39,8 +40,9 @@ final class LogCapture {
      *
      * @param action what to do
      * @return the captured lines of {@code dev.corsfilter} loggers, in order
+     * @throws Exception whatever the action throws
      */
-    static List<Line> capture(Callable<?> action) throws Exception {
+    public static List<Line> capture(Callable<?> action) throws Exception {
         JettyLogger logger = (JettyLogger) LoggerFactory.getLogger("dev.corsfilter");
         List<JettyLogger> loggers = List.of(logger, (JettyLogger) LoggerFactory.getLogger("dev.corsfilter.CorsFilter"),
                 (JettyLogger) LoggerFactory.getLogger("dev.corsfilter.CorsPolicy"));
