@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A servlet filter that enforces a {@link CorsPolicy}, or {@link PathPolicies} by request path.
@@ -59,18 +60,19 @@ public class CorsFilter implements Filter {
 
     private static final String OPTIONS = "OPTIONS";
     private static final String UPGRADE = "Upgrade";
+    private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
     /** Enumerates a request's header lines only when the pure core asks. */
     private static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
-    /** Where a per-path filter remembers a request's policy for its error and async dispatches. */
-    private static final String POLICY_ATTRIBUTE = CorsFilter.class.getName() + ".policy";
-    /** Remembered for a request no path pattern covers. */
-    private static final Object NO_POLICY = new Object();
+    /** Numbers the filters of this class loader, so that each remembers its requests' policies apart. */
+    private static final AtomicLong INSTANCES = new AtomicLong();
 
     /** What the filter enforces; swapped as a whole so a request never sees half of two configurations. */
     private record Active(CorsPolicy policy, PathPolicies paths) {
     }
 
     private final boolean configuredInCode;
+    /** Where this filter remembers a request's policy for the dispatches that follow its first. */
+    private final String policyAttribute = CorsFilter.class.getName() + ".policy." + INSTANCES.incrementAndGet();
     private volatile Active active;
     private PolicyFileWatcher watcher;
 
@@ -222,7 +224,7 @@ public class CorsFilter implements Filter {
         if (origin == null) {
             CorsDecision decision = rules.notCors(response, ServletHeaderSink.INSTANCE);
             describe(policy, request, decision, null);
-            continueWith(rules, null, request, response, chain);
+            continueWith(policy, null, request, response, chain);
             return;
         }
         String method = request.getMethod();
@@ -244,20 +246,32 @@ public class CorsFilter implements Filter {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
                     rules.reason(decision, origin, null, null));
         }
-        continueWith(rules, allowed ? origin : null, request, response, chain);
+        continueWith(policy, allowed ? origin : null, request, response, chain);
     }
 
     /**
-     * Lets the application answer through the filter's response, and through a request whose
-     * {@code startAsync()} keeps that response, so that what the filter wrote stays right on every path.
+     * Lets the application answer through the filter's response, and through a request whose async context
+     * keeps that response, so that what the filter wrote stays right on every path. A request that fails or
+     * goes async comes back to the filter (an ERROR or ASYNC dispatch) and is answered there under the policy
+     * it started with; requests that do neither are not marked, which would cost an allocation in most
+     * containers.
      */
-    private static void continueWith(PolicyRules rules, String allowedOrigin, HttpServletRequest request,
-                                     HttpServletResponse response, FilterChain chain)
+    private void continueWith(CorsPolicy policy, String allowedOrigin, HttpServletRequest request,
+                              HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        CorsResponse corsResponse = new CorsResponse(response, rules, allowedOrigin);
+        CorsResponse corsResponse = new CorsResponse(response, policy, allowedOrigin);
         // Without async support now, the application can never start async: the request needs no wrapper.
-        HttpServletRequest corsRequest = request.isAsyncSupported() ? new CorsServletRequest(request, corsResponse) : request;
-        chain.doFilter(corsRequest, corsResponse);
+        HttpServletRequest corsRequest = request.isAsyncSupported()
+                ? new CorsServletRequest(request, corsResponse, policyAttribute) : request;
+        boolean returned = false;
+        try {
+            chain.doFilter(corsRequest, corsResponse);
+            returned = true;
+        } finally {
+            if (!returned || response.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
+                request.setAttribute(policyAttribute, policy);
+            }
+        }
     }
 
     private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
@@ -282,17 +296,17 @@ public class CorsFilter implements Filter {
 
     /**
      * Refuses a WebSocket handshake from an origin the policy does not allow; lets the others through
-     * without CORS headers, which mean nothing to WebSocket clients, and unwrapped, since the container's
-     * upgrade machinery works on its own request and response. Both answers vary on {@code Origin}.
+     * without CORS headers, which mean nothing to WebSocket clients, but through the filter's wrappers, so
+     * that they keep {@code Vary: Origin} like every other response.
      */
-    private static void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
-                                           FilterChain chain, String origin)
+    private void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
+                                    FilterChain chain, String origin)
             throws IOException, ServletException {
         CorsDecision decision = policy.rules().webSocketHandshake(origin, request, REQUEST_SOURCE, response,
                 ServletHeaderSink.INSTANCE);
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
             describe(policy, request, decision, origin);
-            chain.doFilter(request, response);
+            continueWith(policy, null, request, response, chain);
             return;
         }
         LOG.debug("WebSocket handshake from {} refused: origin not allowed", LogText.quote(origin));
@@ -301,24 +315,24 @@ public class CorsFilter implements Filter {
     }
 
     /**
-     * The policy for a request. With policies by path, the one chosen on the request's first dispatch is
-     * remembered, "none" included, so that its error, async, forward and include dispatches keep it rather
-     * than pick one by the path they were dispatched to: an error page under {@code /api/} must not give an
-     * uncovered path the API's policy. A later dispatch the filter never saw begin gets no policy.
+     * The policy for a request: on its first dispatch, the policy in force for its path; on every later one
+     * (ERROR, ASYNC, FORWARD, INCLUDE), only the policy this filter remembered from the first, or none. So an
+     * error page never lends its own path's policy to a request the filter did not cover (an uncovered path,
+     * or one outside the filter's mapping), and a request never mixes two policies when the filter is
+     * reconfigured while it runs. During the first dispatch itself, a forward or include needs nothing: the
+     * application still writes through the filter's response.
      */
     private CorsPolicy policyFor(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            return request.getAttribute(policyAttribute) instanceof CorsPolicy remembered ? remembered : null;
+        }
         Active current = active();
         if (current.policy() != null) {
             return current.policy();
         }
-        if (request.getDispatcherType() != DispatcherType.REQUEST) {
-            return request.getAttribute(POLICY_ATTRIBUTE) instanceof CorsPolicy remembered ? remembered : null;
-        }
         String pathInfo = request.getPathInfo();
         String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
-        CorsPolicy policy = current.paths().find(path == null || path.isEmpty() ? "/" : path);
-        request.setAttribute(POLICY_ATTRIBUTE, policy == null ? NO_POLICY : policy);
-        return policy;
+        return current.paths().find(path == null || path.isEmpty() ? "/" : path);
     }
 
     private static void describe(CorsPolicy policy, HttpServletRequest request, CorsDecision decision, String origin) {
@@ -345,11 +359,12 @@ public class CorsFilter implements Filter {
         active = new Active(configuration.policy(), configuration.paths());
     }
 
+    /** Every form of handshake carries {@code Sec-WebSocket-Version}, so other requests cost one lookup. */
     private static boolean isWebSocketHandshake(HttpServletRequest request) {
-        return request.getHeader(UPGRADE) != null
+        String version = request.getHeader(WEBSOCKET_VERSION);
+        return version != null
                 && WebSocketHandshake.isHandshake(request.getMethod(), lines(request, "Connection"),
-                        lines(request, UPGRADE), request.getHeader("Sec-WebSocket-Key"),
-                        request.getHeader("Sec-WebSocket-Version"));
+                        lines(request, UPGRADE), request.getHeader("Sec-WebSocket-Key"), version);
     }
 
     private static List<String> lines(HttpServletRequest request, String name) {

@@ -14,35 +14,44 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  *       after the application sets or replaces {@code Vary} in any way. A member already listed is not added
  *       again, and every member the application or another filter listed stays;</li>
  *   <li>on a decorated response (an allowed origin, or any request under an any-origin policy),
- *       {@link #reset()} writes the CORS headers again, the headers the policy decides cannot be overwritten,
- *       and no other {@code Access-Control-*} header gets a second line.</li>
+ *       {@link #reset()} writes the CORS headers again, the headers the policy decides cannot be overwritten
+ *       or get a second line, and a CORS header browsers read as one value ({@code -Allow-Origin},
+ *       {@code -Allow-Credentials}, {@code -Max-Age}) never gets a second line; the application's lines of
+ *       list-valued ones such as {@code Access-Control-Expose-Headers} are kept as written.</li>
  * </ul>
  * Odd arguments (a null name or value) go to the container unchanged, which decides what they mean.
  */
 final class CorsResponse extends HttpServletResponseWrapper {
 
-    private static final String CORS_PREFIX = "Access-Control-";
-
-    private final PolicyRules rules;
+    private final CorsPolicy policy;
     private final String allowedOrigin;
 
     /**
      * Wraps a response.
      *
      * @param response the response the filter was given
-     * @param rules the policy's rules
+     * @param policy the request's policy
      * @param allowedOrigin the allowed origin, or null when the request had none or it was refused
      */
-    CorsResponse(HttpServletResponse response, PolicyRules rules, String allowedOrigin) {
+    CorsResponse(HttpServletResponse response, CorsPolicy policy, String allowedOrigin) {
         super(response);
-        this.rules = rules;
+        this.policy = policy;
         this.allowedOrigin = allowedOrigin;
+    }
+
+    /**
+     * The policy the response is kept right for.
+     *
+     * @return the request's policy
+     */
+    CorsPolicy policy() {
+        return policy;
     }
 
     @Override
     public void reset() {
         super.reset();
-        rules.restore(allowedOrigin, decorated(), wrapped(), ServletHeaderSink.INSTANCE);
+        policy.rules().restore(allowedOrigin, decorated(), wrapped(), ServletHeaderSink.INSTANCE);
     }
 
     @Override
@@ -52,7 +61,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
         }
         super.setHeader(name, value);
         if (isVary(name)) {
-            rules.varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
+            policy.rules().varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
         }
     }
 
@@ -66,7 +75,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
             if (missing != null) {
                 super.addHeader(name, missing);
             }
-        } else if (value != null && decorated() && isCorsHeader(name)) {
+        } else if (value != null && decorated() && isSingleValued(name)) {
             super.setHeader(name, value);
         } else {
             super.addHeader(name, value);
@@ -80,7 +89,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
         }
         super.setIntHeader(name, value);
         if (isVary(name)) {
-            rules.varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
+            policy.rules().varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
         }
     }
 
@@ -98,7 +107,7 @@ final class CorsResponse extends HttpServletResponseWrapper {
         }
         super.setDateHeader(name, date);
         if (isVary(name)) {
-            rules.varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
+            policy.rules().varyOnOrigin(wrapped(), ServletHeaderSink.INSTANCE);
         }
     }
 
@@ -111,22 +120,28 @@ final class CorsResponse extends HttpServletResponseWrapper {
 
     /** Whether the filter wrote CORS headers on this response. */
     private boolean decorated() {
-        return allowedOrigin != null || !rules.variesOnOrigin();
+        return allowedOrigin != null || !policy.rules().variesOnOrigin();
     }
 
     private boolean isOwned(String name) {
-        return decorated() && rules.writesActualHeader(name);
+        return decorated() && policy.rules().writesActualHeader(name);
     }
 
     private HttpServletResponse wrapped() {
         return (HttpServletResponse) getResponse();
     }
 
+    /**
+     * The CORS headers a browser reads as one value, which a second line would make invalid; list-valued
+     * ones such as {@code Access-Control-Expose-Headers} may have several lines.
+     */
+    private static boolean isSingleValued(String name) {
+        return PolicyRules.ALLOW_ORIGIN.equalsIgnoreCase(name) || PolicyRules.ALLOW_CREDENTIALS.equalsIgnoreCase(name)
+                || PolicyRules.MAX_AGE.equalsIgnoreCase(name) || PolicyRules.ALLOW_PRIVATE_NETWORK.equalsIgnoreCase(name);
+    }
+
     private static boolean isVary(String name) {
         return PolicyRules.VARY.equalsIgnoreCase(name);
     }
 
-    private static boolean isCorsHeader(String name) {
-        return name != null && name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
-    }
 }

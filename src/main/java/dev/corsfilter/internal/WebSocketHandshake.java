@@ -1,12 +1,17 @@
 package dev.corsfilter.internal;
 
 /**
- * Recognises a WebSocket opening handshake (RFC 6455 section 4.1): a {@code GET} whose {@code Connection}
- * lists the {@code upgrade} option and whose {@code Upgrade} lists {@code websocket}, with a
- * {@code Sec-WebSocket-Key} and a {@code Sec-WebSocket-Version}. Anything less is an ordinary HTTP request,
- * whatever it carries: a script cannot send any of these headers with {@code fetch()}, so only a WebSocket
- * client sends them all, while a stray {@code Upgrade: websocket} on an ordinary request must not take that
- * request out of CORS.
+ * Recognises a WebSocket opening handshake in both of its forms:
+ * <ul>
+ *   <li>over HTTP/1.1 (RFC 6455 section 4.1): a {@code GET} whose {@code Connection} lists the {@code upgrade}
+ *       option and whose {@code Upgrade} lists {@code websocket}, with a {@code Sec-WebSocket-Key} and a
+ *       {@code Sec-WebSocket-Version};</li>
+ *   <li>over HTTP/2 and HTTP/3 (RFC 8441, RFC 9220): an extended {@code CONNECT} with a
+ *       {@code Sec-WebSocket-Version}; its {@code :protocol} pseudo-header does not reach servlets, but a
+ *       script can neither send {@code CONNECT} nor any {@code Sec-} header with {@code fetch()}.</li>
+ * </ul>
+ * Anything less is an ordinary HTTP request, whatever it carries: only a WebSocket client sends all of these,
+ * while a stray {@code Upgrade: websocket} on an ordinary request must not take that request out of CORS.
  */
 public final class WebSocketHandshake {
 
@@ -25,7 +30,13 @@ public final class WebSocketHandshake {
      */
     public static boolean isHandshake(String method, Iterable<String> connection, Iterable<String> upgrade,
                                       String key, String version) {
-        return "GET".equals(method) && key != null && version != null
+        if (version == null) {
+            return false;
+        }
+        if ("CONNECT".equals(method)) {
+            return true;
+        }
+        return "GET".equals(method) && key != null
                 && FieldList.contains(connection, "upgrade") && FieldList.contains(upgrade, "websocket");
     }
 }

@@ -27,8 +27,12 @@ record AppStep(Action action, String argument) {
         ADD_VARY_NULL,
         /** {@code setIntHeader("Vary", argument)}. */
         SET_VARY_INT,
-        /** Header calls with a null name or value, as a careless application makes them. */
+        /** Header calls with a null name or value, as a careless application makes them; writes which threw. */
         ODD_ARGUMENTS,
+        /** {@code addHeader(argument, "X-App")}, for a CORS header the application writes itself. */
+        ADD_CORS_HEADER,
+        /** Writes where the request is: servlet path, path info, query and dispatch type. */
+        WRITE_PATH,
         /** {@code reset()}. */
         RESET,
         /** {@code resetBuffer()}. */
@@ -54,7 +58,9 @@ record AppStep(Action action, String argument) {
         /** {@code asyncContext.complete()}; ends. */
         COMPLETE,
         /** {@code asyncContext.dispatch()}: the steps after it run in the ASYNC dispatch. */
-        DISPATCH;
+        DISPATCH,
+        /** {@code asyncContext.dispatch(argument)}, to another path, otherwise as {@link #DISPATCH}. */
+        DISPATCH_TO;
 
         /** Whether nothing runs after this step. */
         boolean ends() {

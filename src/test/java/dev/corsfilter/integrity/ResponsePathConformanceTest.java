@@ -195,7 +195,7 @@ class ResponsePathConformanceTest {
             // A container's own error page names the path and shows the stack, which differ between the twins.
             assertThat(filtered.body()).as(description).isEqualTo(control.body());
         }
-        checkCorsHeaders(exchange, filtered, description);
+        checkCorsHeaders(exchange, filtered, control, description);
         if (!isJettysOwnErrorPage(engine, exchange, filtered, control)) {
             checkVary(exchange, filtered.varyNames(), control.varyNames(), description);
         }
@@ -234,17 +234,27 @@ class ResponsePathConformanceTest {
         checkNoRepeats(response.varyNames(), RawHttp.Response.members(exchange.frontVary()), description);
     }
 
-    private static void checkCorsHeaders(Exchange exchange, RawHttp.Response response, String description) {
+    /**
+     * On a decorated response, the headers the policy decides appear once, with the policy's values; every
+     * other {@code Access-Control-*} line is the application's, exactly as without the filter.
+     */
+    private static void checkCorsHeaders(Exchange exchange, RawHttp.Response filtered, RawHttp.Response control,
+                                         String description) {
         Applies applies = exchange.target().applies;
+        Map<String, String> owned = new HashMap<>();
         if (applies == Applies.ANY || (applies == Applies.EXACT && allowsOrigin(exchange))) {
-            assertThat(response.values("Access-Control-Allow-Origin")).as(description).containsExactly(allowOrigin(exchange));
-            assertThat(response.corsHeaderNames()).as(description).doesNotHaveDuplicates();
+            owned.put("access-control-allow-origin", allowOrigin(exchange));
+            owned.put("access-control-expose-headers", applies == Applies.EXACT ? "ETag, X-Total" : "ETag");
             if (applies == Applies.EXACT) {
-                assertThat(response.values("Access-Control-Allow-Credentials")).as(description).containsExactly("true");
-                assertThat(response.values("Access-Control-Expose-Headers")).as(description).containsExactly("ETag, X-Total");
+                owned.put("access-control-allow-credentials", "true");
             }
-        } else {
-            assertThat(response.corsHeaderNames()).as(description).isEmpty();
+        }
+        Set<String> names = new HashSet<>(filtered.corsHeaderNames());
+        names.addAll(control.corsHeaderNames());
+        names.addAll(owned.keySet());
+        for (String name : names) {
+            List<String> expected = owned.containsKey(name) ? List.of(owned.get(name)) : control.values(name);
+            assertThat(filtered.values(name)).as(description + "\n  header " + name).isEqualTo(expected);
         }
     }
 
@@ -321,13 +331,19 @@ class ResponsePathConformanceTest {
                 Arbitraries.just(AppStep.of(Action.CONDITIONAL)));
         Arbitrary<List<AppStep>> async = Combinators.combine(
                 Arbitraries.of(Action.START_ASYNC, Action.START_ASYNC_WITH_OBJECTS), simpleSteps().list().ofMaxSize(3),
-                Arbitraries.of(Action.COMPLETE, Action.DISPATCH, Action.SEND_ERROR), simpleSteps().list().ofMaxSize(2))
+                Arbitraries.of(Action.COMPLETE, Action.DISPATCH, Action.DISPATCH_TO, Action.SEND_ERROR),
+                simpleSteps().list().ofMaxSize(2))
                 .as((start, inside, end, after) -> {
                     List<AppStep> steps = new ArrayList<>();
                     steps.add(AppStep.of(start));
                     steps.addAll(inside);
-                    steps.add(end == Action.SEND_ERROR ? AppStep.of(end, 503) : AppStep.of(end));
-                    if (end == Action.DISPATCH) {
+                    steps.add(switch (end) {
+                        case SEND_ERROR -> AppStep.of(end, 503);
+                        case DISPATCH_TO -> AppStep.of(end, "/elsewhere/path?from=async");
+                        default -> AppStep.of(end);
+                    });
+                    if (end == Action.DISPATCH || end == Action.DISPATCH_TO) {
+                        steps.add(AppStep.of(Action.WRITE_PATH));
                         steps.addAll(after);
                     }
                     return steps;
@@ -352,6 +368,9 @@ class ResponsePathConformanceTest {
                 varyValues().map(value -> AppStep.of(Action.ADD_VARY, value)),
                 Arbitraries.of(AppStep.of(Action.SET_VARY_NULL), AppStep.of(Action.ADD_VARY_NULL),
                         AppStep.of(Action.SET_VARY_INT, 7), AppStep.of(Action.ODD_ARGUMENTS),
+                        AppStep.of(Action.ADD_CORS_HEADER, "Access-Control-Expose-Headers"),
+                        AppStep.of(Action.ADD_CORS_HEADER, "Access-Control-Allow-Headers"),
+                        AppStep.of(Action.WRITE_PATH),
                         AppStep.of(Action.RESET), AppStep.of(Action.RESET_BUFFER), AppStep.of(Action.FLUSH),
                         AppStep.of(Action.STATUS, 201), AppStep.of(Action.STATUS, 404)),
                 Arbitraries.of("a", "body", "more text").map(text -> AppStep.of(Action.WRITE, text)));

@@ -50,9 +50,13 @@ final class ScriptServlet extends HttpServlet {
         try {
             for (int i = from; i < steps.size(); i++) {
                 AppStep step = steps.get(i);
-                if (step.action() == AppStep.Action.DISPATCH) {
+                if (step.action() == AppStep.Action.DISPATCH || step.action() == AppStep.Action.DISPATCH_TO) {
                     request.setAttribute(POSITION, i + 1);
-                    async.dispatch();
+                    if (step.action() == AppStep.Action.DISPATCH) {
+                        async.dispatch();
+                    } else {
+                        async.dispatch(step.argument());
+                    }
                     return;
                 }
                 if (step.action() == AppStep.Action.COMPLETE || perform(step, request, response)) {
@@ -78,6 +82,9 @@ final class ScriptServlet extends HttpServlet {
             case ADD_VARY_NULL -> response.addHeader("Vary", null);
             case SET_VARY_INT -> response.setIntHeader("Vary", Integer.parseInt(step.argument()));
             case ODD_ARGUMENTS -> oddArguments(response);
+            case ADD_CORS_HEADER -> response.addHeader(step.argument(), "X-App");
+            case WRITE_PATH -> write(response, "[" + request.getServletPath() + "|" + request.getPathInfo() + "|"
+                    + request.getQueryString() + "|" + request.getDispatcherType() + "]");
             case RESET -> response.reset();
             case RESET_BUFFER -> response.resetBuffer();
             case STATUS -> response.setStatus(Integer.parseInt(step.argument()));
@@ -99,18 +106,25 @@ final class ScriptServlet extends HttpServlet {
         return step.action().ends();
     }
 
-    /** Each call alone, so that a container refusing one still gets the others. */
+    /**
+     * Each call alone, so that a container refusing one still gets the others; which ones threw is written
+     * to the body while it can be, so that a difference the filter makes shows.
+     */
     private static void oddArguments(HttpServletResponse response) {
         List<Runnable> calls = List.of(() -> response.setHeader(null, "x"), () -> response.addHeader(null, "x"),
                 () -> response.setHeader("X-Odd", null), () -> response.addHeader("X-Odd", null),
                 () -> response.setIntHeader(null, 1), () -> response.addDateHeader(null, 0),
                 () -> response.setHeader("", "x"), () -> response.setHeader("Access-Control-Allow-Origin", null));
-        for (Runnable call : calls) {
+        StringBuilder threw = new StringBuilder();
+        for (int i = 0; i < calls.size(); i++) {
             try {
-                call.run();
+                calls.get(i).run();
             } catch (RuntimeException e) {
-                // The container's answer to the odd call; the test compares what happens next.
+                threw.append(i).append(' ').append(e.getClass().getSimpleName()).append(';');
             }
+        }
+        if (!response.isCommitted()) {
+            write(response, "odd[" + threw + "]");
         }
     }
 

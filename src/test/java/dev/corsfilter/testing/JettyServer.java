@@ -48,7 +48,7 @@ final class JettyServer implements RunningServer {
             FilterHolder holder = new FilterHolder(entry.filter());
             holder.setName(entry.name());
             holder.setAsyncSupported(true);
-            handler.addFilter(holder, "/*", entry.dispatches());
+            handler.addFilter(holder, entry.urlPattern(), entry.dispatches());
         }
         context.servlets().forEach((pathSpec, servlet) -> {
             ServletHolder holder = new ServletHolder(servlet);

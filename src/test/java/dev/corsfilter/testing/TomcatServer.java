@@ -63,7 +63,7 @@ final class TomcatServer implements RunningServer {
             context.addFilterDef(definition);
             FilterMap mapping = new FilterMap();
             mapping.setFilterName(entry.name());
-            mapping.addURLPattern("/*");
+            mapping.addURLPattern(entry.urlPattern());
             for (DispatcherType dispatch : entry.dispatches()) {
                 mapping.setDispatcher(dispatch.name());
             }

@@ -19,13 +19,14 @@ import java.util.function.Consumer;
 public final class WebApp {
 
     /**
-     * A filter registered for every path.
+     * A filter and its mapping.
      *
      * @param name the filter name
      * @param filter the filter
+     * @param urlPattern the URL pattern it is mapped to, e.g. {@code /*} or {@code /api/*}
      * @param dispatches the dispatches it is mapped for
      */
-    public record FilterEntry(String name, Filter filter, EnumSet<DispatcherType> dispatches) {
+    public record FilterEntry(String name, Filter filter, String urlPattern, EnumSet<DispatcherType> dispatches) {
     }
 
     /** One context of the application. */
@@ -49,7 +50,20 @@ public final class WebApp {
          * @return this context
          */
         public Context filter(String name, Filter filter, EnumSet<DispatcherType> dispatches) {
-            filters.add(new FilterEntry(name, filter, dispatches));
+            return filter(name, filter, "/*", dispatches);
+        }
+
+        /**
+         * Registers a filter for the paths of one URL pattern; filters run in the order they are added.
+         *
+         * @param name the filter name
+         * @param filter the filter
+         * @param urlPattern the URL pattern, e.g. {@code /api/*}
+         * @param dispatches the dispatches it is mapped for
+         * @return this context
+         */
+        public Context filter(String name, Filter filter, String urlPattern, EnumSet<DispatcherType> dispatches) {
+            filters.add(new FilterEntry(name, filter, urlPattern, dispatches));
             return this;
         }
 
