@@ -10,8 +10,16 @@ import java.util.function.LongSupplier;
 
 /**
  * Asks a user's {@link OriginResolver} about origins the static configuration does not allow: only
- * well-formed ones, never letting an exception escape, refusing insecure origins with credentials, and
- * remembering answers for a bounded time and number of origins when asked to.
+ * well-formed ones, refusing insecure origins with credentials, and remembering answers for a bounded time
+ * and number of origins when asked to.
+ *
+ * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
+ * again. What the resolver throws never reaches the request: exceptions and errors alike,
+ * {@link StackOverflowError} included (the stack is unwound by the time it is caught). The exception is the
+ * rest of {@link VirtualMachineError}: an {@link OutOfMemoryError} or {@link InternalError} says the JVM itself
+ * is failing, not that the origin is unknown, so it propagates to the container, which fails the request and
+ * reports it as it reports any other such error; an interrupt is passed on by keeping the thread's interrupt
+ * status.
  */
 public final class DynamicOrigins {
 
@@ -59,14 +67,17 @@ public final class DynamicOrigins {
             return false;
         }
         if (cache == null) {
-            return ask(origin);
+            return Boolean.TRUE.equals(ask(origin));
         }
         long now = clock.getAsLong();
         Answer remembered = cache.get(origin);
         if (remembered != null && now - remembered.expiresAt() < 0) {
             return remembered.allowed();
         }
-        boolean allowed = ask(origin);
+        Boolean allowed = ask(origin);
+        if (allowed == null) {
+            return false;
+        }
         if (cache.size() >= maxEntries) {
             cache.values().removeIf(answer -> now - answer.expiresAt() >= 0);
             if (cache.size() >= maxEntries) {
@@ -87,12 +98,24 @@ public final class DynamicOrigins {
         return cache == null ? 0 : cache.size();
     }
 
-    private boolean ask(String origin) {
+    /** Returns the resolver's answer, or null when it failed. */
+    private Boolean ask(String origin) {
         try {
             return resolver.allows(origin);
-        } catch (Exception | LinkageError e) {
-            LOG.warn("CORS origin resolver failed for {}; the origin is refused", LogText.quote(origin), e);
-            return false;
+        } catch (StackOverflowError e) {
+            failed(origin, e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            failed(origin, e);
         }
+        return null;
+    }
+
+    private static void failed(String origin, Throwable failure) {
+        LOG.warn("CORS origin resolver failed for {}; the origin is refused", LogText.quote(origin), failure);
     }
 }

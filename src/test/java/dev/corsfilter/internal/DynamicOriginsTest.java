@@ -1,5 +1,6 @@
 package dev.corsfilter.internal;
 
+import dev.corsfilter.testing.FlakyResolver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DynamicOriginsTest {
 
@@ -80,5 +82,60 @@ class DynamicOriginsTest {
             assertThat(origins.cachedAnswers()).isLessThanOrEqualTo(50);
         }
         assertThat(asked).hasSize(1_000);
+    }
+
+    final FlakyResolver tenants = new FlakyResolver(origin -> origin.endsWith(".tenant.example"));
+
+    DynamicOrigins cached(int size) {
+        return new DynamicOrigins(tenants, false, Duration.ofHours(24), size, now::get);
+    }
+
+    @Test
+    void aResolverFailureIsNotRememberedTheNextRequestAsksAgain() {
+        DynamicOrigins origins = cached(100);
+
+        tenants.failWith(new IllegalStateException("database blip"));
+        assertThat(origins.allows("https://a.tenant.example")).isFalse();
+        tenants.answerAgain();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+
+        assertThat(tenants.asked()).containsExactly("https://a.tenant.example", "https://a.tenant.example");
+    }
+
+    @Test
+    void aResolverThatThrowsAnErrorRefusesTheOriginAndIsAskedAgain() {
+        DynamicOrigins origins = cached(100);
+
+        for (Throwable error : List.of(new StackOverflowError(), new AssertionError("invariant"),
+                new NoClassDefFoundError("com/example/Tenants"), new ExceptionInInitializerError("static init"))) {
+            tenants.failWith(error);
+            assertThat(origins.allows("https://a.tenant.example")).as(error.toString()).isFalse();
+        }
+        tenants.answerAgain();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(tenants.asked()).hasSize(5);
+    }
+
+    @Test
+    void anInterruptedResolverRefusesTheOriginAndKeepsTheThreadInterrupted() throws Exception {
+        DynamicOrigins origins = cached(100);
+        tenants.failWith(new InterruptedException());
+
+        try {
+            assertThat(origins.allows("https://a.tenant.example")).isFalse();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void outOfMemoryInTheResolverIsTheJvmsProblemAndPropagates() {
+        DynamicOrigins origins = cached(100);
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+        tenants.failWith(error);
+
+        assertThatThrownBy(() -> origins.allows("https://a.tenant.example")).isSameAs(error);
     }
 }
