@@ -19,7 +19,8 @@ package dev.corsfilter;
  * {@link NoClassDefFoundError}; an {@link InterruptedException} also keeps the thread's interrupt status.
  * Only the rest of {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link InternalError}) propagates:
  * it reports a failing JVM, not an unknown origin, and the container handles it like any other. Failures are
- * logged at WARN by {@code dev.corsfilter.internal.DynamicOrigins}.
+ * logged at WARN by {@code dev.corsfilter.internal.DynamicOrigins} at a rate attackers cannot raise: the
+ * first with its stack trace, then at most one line a minute with how many followed and the latest.
  */
 @FunctionalInterface
 public interface OriginResolver {

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * and number of origins when asked to.
  *
  * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
- * again. What the resolver throws never reaches the request: exceptions and errors alike,
+ * again. Failures are logged at a bounded rate ({@link ResolverFailureLog}). What the resolver throws never reaches the request: exceptions and errors alike,
  * {@link StackOverflowError} included (the stack is unwound by the time it is caught). The exception is the
  * rest of {@link VirtualMachineError}: an {@link OutOfMemoryError} or {@link InternalError} says the JVM itself
  * is failing, not that the origin is unknown, so it propagates to the container, which fails the request and
@@ -24,6 +24,8 @@ import java.util.function.LongSupplier;
 public final class DynamicOrigins {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamicOrigins.class);
+    /** The shortest time between two log lines about failures. */
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final OriginResolver resolver;
     private final boolean refuseInsecure;
@@ -31,6 +33,7 @@ public final class DynamicOrigins {
     private final int maxEntries;
     private final LongSupplier clock;
     private final ConcurrentHashMap<String, Answer> cache;
+    private final ResolverFailureLog failures = new ResolverFailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos());
 
     /** A remembered answer and when it stops counting. */
     private record Answer(boolean allowed, long expiresAt) {
@@ -66,15 +69,15 @@ public final class DynamicOrigins {
         if (!RequestOrigin.isWellFormed(origin) || (refuseInsecure && RequestOrigin.isInsecure(origin))) {
             return false;
         }
-        if (cache == null) {
-            return Boolean.TRUE.equals(ask(origin));
-        }
         long now = clock.getAsLong();
+        if (cache == null) {
+            return Boolean.TRUE.equals(ask(origin, now));
+        }
         Answer remembered = cache.get(origin);
         if (remembered != null && now - remembered.expiresAt() < 0) {
             return remembered.allowed();
         }
-        Boolean allowed = ask(origin);
+        Boolean allowed = ask(origin, now);
         if (allowed == null) {
             return false;
         }
@@ -99,23 +102,19 @@ public final class DynamicOrigins {
     }
 
     /** Returns the resolver's answer, or null when it failed. */
-    private Boolean ask(String origin) {
+    private Boolean ask(String origin, long now) {
         try {
             return resolver.allows(origin);
         } catch (StackOverflowError e) {
-            failed(origin, e);
+            failures.failed(origin, e, now);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            failed(origin, e);
+            failures.failed(origin, e, now);
         }
         return null;
-    }
-
-    private static void failed(String origin, Throwable failure) {
-        LOG.warn("CORS origin resolver failed for {}; the origin is refused", LogText.quote(origin), failure);
     }
 }

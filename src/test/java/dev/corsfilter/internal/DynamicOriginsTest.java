@@ -1,6 +1,7 @@
 package dev.corsfilter.internal;
 
 import dev.corsfilter.testing.FlakyResolver;
+import dev.corsfilter.testing.LogRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -101,6 +102,56 @@ class DynamicOriginsTest {
         assertThat(origins.allows("https://a.tenant.example")).isTrue();
 
         assertThat(tenants.asked()).containsExactly("https://a.tenant.example", "https://a.tenant.example");
+    }
+
+    @Test
+    void resolverFailuresAreLoggedFirstWithTheirStackTraceThenSummarisedOncePerMinute() {
+        DynamicOrigins origins = cached(100);
+        tenants.failWith(new IllegalStateException("database down"));
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 1_000; i++) {
+                origins.allows("https://random-" + i + ".tenant.example");
+            }
+            now.addAndGet(Duration.ofSeconds(30).toNanos());
+            for (int i = 0; i < 500; i++) {
+                origins.allows("https://other-" + i + ".tenant.example");
+            }
+            assertThat(log.entries("WARN")).singleElement().satisfies(first -> {
+                assertThat(first.message()).contains("\"https://random-0.tenant.example\"");
+                assertThat(first.hasStackTrace()).isTrue();
+                assertThat(first.trace().get(0)).contains("IllegalStateException: database down");
+            });
+
+            now.addAndGet(Duration.ofSeconds(30).toNanos());
+            origins.allows("https://last.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(2).last().satisfies(summary -> {
+                assertThat(summary.message()).contains("1500 more times in 60 seconds")
+                        .contains("\"https://last.tenant.example\"")
+                        .contains("IllegalStateException: database down");
+                assertThat(summary.hasStackTrace()).isFalse();
+            });
+
+            tenants.answerAgain();
+            now.addAndGet(Duration.ofMinutes(10).toNanos());
+            tenants.failWith(new IllegalStateException("database down again"));
+            origins.allows("https://next.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(3).last().satisfies(next -> {
+                assertThat(next.message()).contains("\"https://next.tenant.example\"");
+                assertThat(next.hasStackTrace()).isTrue();
+            });
+
+            for (int i = 0; i < 3; i++) {
+                now.addAndGet(Duration.ofSeconds(1).toNanos());
+                origins.allows("https://late-" + i + ".tenant.example");
+            }
+            now.addAndGet(Duration.ofMinutes(10).toNanos());
+            origins.allows("https://much-later.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(5).extracting(LogRecorder.Entry::hasStackTrace)
+                    .containsExactly(true, false, true, false, true);
+            assertThat(log.entries("WARN").get(3).message()).contains("failed 3 more times in 3 seconds")
+                    .contains("\"https://late-2.tenant.example\"");
+        }
     }
 
     @Test
