@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,14 +13,17 @@ import java.util.function.LongSupplier;
  * and number of origins when asked to.
  *
  * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
- * again. Failures are logged at a bounded rate ({@link ResolverFailureLog}). What the resolver throws never reaches the request: exceptions and errors alike,
- * {@link StackOverflowError} included (the stack is unwound by the time it is caught). The exception is the
- * rest of {@link VirtualMachineError}: an {@link OutOfMemoryError} or {@link InternalError} says the JVM itself
- * is failing, not that the origin is unknown, so it propagates to the container, which fails the request and
- * reports it as it reports any other such error; an interrupt is passed on by keeping the thread's interrupt
- * status.
+ * again. Failures are logged at a bounded rate ({@link ResolverFailureLog}). What the resolver throws never
+ * reaches the request: exceptions and errors alike, {@link StackOverflowError} included (the stack is unwound
+ * by the time it is caught). The exception is the rest of {@link VirtualMachineError}: an
+ * {@link OutOfMemoryError} or {@link InternalError} says the JVM itself is failing, not that the origin is
+ * unknown, so it propagates to the container, which fails the request and reports it as it reports any other
+ * such error; an interrupt is passed on by keeping the thread's interrupt status.
  */
 public final class DynamicOrigins {
+
+    /** The most answers a cache may hold. */
+    public static final int MAX_CACHE_SIZE = 1_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamicOrigins.class);
     /** The shortest time between two log lines about failures. */
@@ -29,15 +31,9 @@ public final class DynamicOrigins {
 
     private final OriginResolver resolver;
     private final boolean refuseInsecure;
-    private final long ttlNanos;
-    private final int maxEntries;
     private final LongSupplier clock;
-    private final ConcurrentHashMap<String, Answer> cache;
+    private final ExpiringCache<String, Boolean> cache;
     private final ResolverFailureLog failures = new ResolverFailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos());
-
-    /** A remembered answer and when it stops counting. */
-    private record Answer(boolean allowed, long expiresAt) {
-    }
 
     /**
      * Wraps a resolver.
@@ -53,10 +49,9 @@ public final class DynamicOrigins {
                           LongSupplier clock) {
         this.resolver = resolver;
         this.refuseInsecure = refuseInsecure;
-        this.ttlNanos = cacheTtl == null ? 0 : cacheTtl.toNanos();
-        this.maxEntries = maxEntries;
         this.clock = clock;
-        this.cache = ttlNanos > 0 && maxEntries > 0 ? new ConcurrentHashMap<>() : null;
+        long ttlNanos = cacheTtl == null ? 0 : cacheTtl.toNanos();
+        this.cache = ttlNanos > 0 && maxEntries > 0 ? new ExpiringCache<>(ttlNanos, maxEntries) : null;
     }
 
     /**
@@ -70,26 +65,18 @@ public final class DynamicOrigins {
             return false;
         }
         long now = clock.getAsLong();
-        if (cache == null) {
-            return Boolean.TRUE.equals(ask(origin, now));
+        Boolean remembered = cache == null ? null : cache.get(origin, now);
+        if (remembered != null) {
+            return remembered;
         }
-        Answer remembered = cache.get(origin);
-        if (remembered != null && now - remembered.expiresAt() < 0) {
-            return remembered.allowed();
-        }
-        Boolean allowed = ask(origin, now);
-        if (allowed == null) {
+        Boolean answer = ask(origin, now);
+        if (answer == null) {
             return false;
         }
-        if (cache.size() >= maxEntries) {
-            cache.values().removeIf(answer -> now - answer.expiresAt() >= 0);
-            if (cache.size() >= maxEntries) {
-                // Simpler than LRU bookkeeping on every hit, and still bounded: a full cache starts over.
-                cache.clear();
-            }
+        if (cache != null) {
+            cache.put(origin, answer, now);
         }
-        cache.put(origin, new Answer(allowed, now + ttlNanos));
-        return allowed;
+        return answer;
     }
 
     /**

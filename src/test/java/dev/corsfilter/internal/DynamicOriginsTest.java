@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,5 +194,66 @@ class DynamicOriginsTest {
         tenants.failWith(error);
 
         assertThatThrownBy(() -> origins.allows("https://a.tenant.example")).isSameAs(error);
+    }
+
+    @Test
+    void aFullCacheForgetsItsOldestAnswerNotAllOfThem() {
+        DynamicOrigins origins = cached(3);
+
+        for (String tenant : List.of("a", "b", "c", "d")) {
+            origins.allows("https://" + tenant + ".tenant.example");
+        }
+        for (String tenant : List.of("b", "c", "d")) {
+            assertThat(origins.allows("https://" + tenant + ".tenant.example")).isTrue();
+        }
+
+        assertThat(tenants.asked()).hasSize(4);
+        assertThat(origins.cachedAnswers()).isEqualTo(3);
+    }
+
+    /** Many threads on a small cache, with a clock that moves: every answer right, no exception, never too big. */
+    @Test
+    void manyThreadsOnASmallCacheGetNoWrongAnswerAndNoException() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        FlakyResolver resolver = new FlakyResolver(origin -> isAllowed(index(origin)));
+        DynamicOrigins origins = new DynamicOrigins(origin -> {
+            if (index(origin) % 7 == 0) {
+                throw new IllegalStateException("this tenant's record is broken");
+            }
+            return resolver.allows(origin);
+        }, false, Duration.ofNanos(50), 4, clock::get);
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < 20_000; i++) {
+                        int index = random.nextInt(40);
+                        clock.addAndGet(random.nextInt(3));
+                        boolean expected = index % 7 != 0 && isAllowed(index);
+                        assertThat(origins.allows("https://t" + index + ".example")).as("t%d", index).isEqualTo(expected);
+                        assertThat(origins.cachedAnswers()).isLessThanOrEqualTo(4);
+                    }
+                    return 0;
+                });
+            }
+            for (Future<Integer> result : pool.invokeAll(tasks)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(resolver.asked()).isNotEmpty();
+    }
+
+    private static boolean isAllowed(int index) {
+        return index % 2 == 0;
+    }
+
+    private static int index(String origin) {
+        return Integer.parseInt(origin.substring("https://t".length(), origin.indexOf('.')));
     }
 }
