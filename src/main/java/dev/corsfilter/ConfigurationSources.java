@@ -2,8 +2,7 @@ package dev.corsfilter;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +61,42 @@ final class ConfigurationSources {
      * @throws InvalidCorsPolicyException when the file cannot be read or a watch interval is not a number
      */
     Map<String, String> load() {
+        return merge(readFile());
+    }
+
+    /**
+     * Reads the properties file named by {@code config-file}, if any.
+     *
+     * @return its content, or null when no file is named
+     * @throws InvalidCorsPolicyException when it cannot be read
+     */
+    byte[] readFile() {
+        String location = lookup(CONFIG_FILE);
+        if (location == null) {
+            return null;
+        }
+        try (InputStream in = open(location.strip())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw unreadable(location.strip(), e);
+        }
+    }
+
+    /**
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}.
+     *
+     * @param fileContent what {@link #readFile()} read, or null for no file
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem
+     */
+    InitParameters.Configuration configuration(byte[] fileContent) {
+        return InitParameters.toConfiguration(merge(fileContent));
+    }
+
+    private Map<String, String> merge(byte[] fileContent) {
         Map<String, String> settings = new LinkedHashMap<>(initParams);
-        String file = lookup(CONFIG_FILE);
-        if (file != null) {
-            settings.putAll(readFile(file.strip()));
+        if (fileContent != null) {
+            settings.putAll(parse(fileContent));
         }
         for (String name : undottedNames()) {
             String fromEnvironment = environment.get(environmentName(name));
@@ -134,17 +165,21 @@ final class ConfigurationSources {
         return names;
     }
 
-    private static Map<String, String> readFile(String location) {
+    private Map<String, String> parse(byte[] content) {
         Properties properties = new Properties();
-        try (InputStream in = open(location); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            properties.load(new StringReader(new String(content, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
-                    PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
+            throw unreadable(lookup(CONFIG_FILE).strip(), e);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
         return settings;
+    }
+
+    private static InvalidCorsPolicyException unreadable(String location, Exception e) {
+        return new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
+                PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
     }
 
     /** Says what went wrong; the file-system exceptions' own messages are only the path. */

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -136,11 +137,12 @@ public class CorsFilter implements Filter {
      * @param sources the settings' sources
      */
     final void init(ConfigurationSources sources) {
-        apply(InitParameters.toConfiguration(sources.load()));
+        byte[] fileContent = sources.readFile();
+        apply(sources.configuration(fileContent));
         long seconds = sources.watchSeconds();
         Path file = sources.watchedFile();
         if (seconds > 0 && file != null) {
-            watcher = new PolicyFileWatcher(file, seconds, sources, this::apply);
+            watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, this::apply);
             LOG.info("CORS filter watches {} every {} seconds", file, seconds);
         }
     }

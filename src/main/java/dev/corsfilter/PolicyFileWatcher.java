@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Looks at a properties file every few seconds and, when it changed, builds the configuration again and
- * hands it to the filter. An edit that does not make a valid policy is logged and ignored: the filter
+ * Looks at a properties file every few seconds and, when it changed, builds the configuration again from its
+ * new content and the other sources, and hands it to the filter. An edit that does not make a valid policy is logged and ignored: the filter
  * keeps enforcing the last valid one. Polling, rather than a {@code WatchService}, because it works the
  * same on every file system, including network and container-mounted ones.
  */
@@ -33,21 +34,23 @@ final class PolicyFileWatcher implements AutoCloseable {
      * Starts watching.
      *
      * @param file the file to watch
-     * @param seconds the polling interval
-     * @param sources where to read the whole configuration from when the file changes
+     * @param interval the time between two looks at the file
+     * @param applied the file's content the configuration in force was built from
+     * @param sources the other sources of the configuration, read again with each change of the file
      * @param apply what to do with a new, valid configuration
      */
-    PolicyFileWatcher(Path file, long seconds, ConfigurationSources sources, Consumer<InitParameters.Configuration> apply) {
+    PolicyFileWatcher(Path file, Duration interval, byte[] applied, ConfigurationSources sources,
+                      Consumer<InitParameters.Configuration> apply) {
         this.file = file;
         this.sources = sources;
         this.apply = apply;
-        this.lastSeen = content();
+        this.lastSeen = applied;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cors-config-watcher");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::check, seconds, seconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::check, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -61,7 +64,7 @@ final class PolicyFileWatcher implements AutoCloseable {
         }
         lastSeen = content;
         try {
-            InitParameters.Configuration configuration = InitParameters.toConfiguration(sources.load());
+            InitParameters.Configuration configuration = sources.configuration(content);
             apply.accept(configuration);
             LOG.info("CORS configuration reloaded from {}", file);
         } catch (InvalidCorsPolicyException e) {
