@@ -73,6 +73,8 @@ public class CorsFilter implements Filter {
 
     private final boolean configuredInCode;
     private volatile Active active;
+    /** Guards {@link #watcher}: the container may call {@code init} and {@code destroy} from different threads. */
+    private final Object lifecycle = new Object();
     private PolicyFileWatcher watcher;
 
     /** Creates a filter that reads its settings in {@link #init(FilterConfig)}. */
@@ -137,19 +139,29 @@ public class CorsFilter implements Filter {
      * @param sources the settings' sources
      */
     final void init(ConfigurationSources sources) {
-        byte[] fileContent = sources.readFile();
-        apply(sources.configuration(fileContent));
-        long seconds = sources.watchSeconds();
-        Path file = sources.watchedFile();
-        if (seconds > 0 && file != null) {
-            watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, this::apply);
-            LOG.info("CORS filter watches {} every {} seconds", file, seconds);
+        synchronized (lifecycle) {
+            // A second init() must not leave the first one's watcher reconfiguring this filter.
+            stopWatching();
+            byte[] fileContent = sources.readFile();
+            apply(sources.configuration(fileContent));
+            long seconds = sources.watchSeconds();
+            Path file = sources.watchedFile();
+            if (seconds > 0 && file != null) {
+                watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, this::apply);
+                LOG.info("CORS filter watches {} every {} seconds", file, seconds);
+            }
         }
     }
 
-    /** Stops watching the configuration file, if this filter watches one. */
+    /** Stops watching the configuration file, if this filter watches one: its thread has ended on return. */
     @Override
     public void destroy() {
+        synchronized (lifecycle) {
+            stopWatching();
+        }
+    }
+
+    private void stopWatching() {
         if (watcher != null) {
             watcher.close();
             watcher = null;

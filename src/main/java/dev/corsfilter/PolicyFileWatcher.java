@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +25,18 @@ import java.util.function.Consumer;
 final class PolicyFileWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyFileWatcher.class);
+    /** How long {@link #close()} waits for a check under way; a read of at most 1 MiB takes far less. */
+    private static final long JOIN_MILLIS = 10_000;
 
     private final Path file;
     private final ConfigurationSources sources;
     private final Consumer<InitParameters.Configuration> apply;
     private final ScheduledExecutorService scheduler;
+    /** The threads the scheduler started: one, but stopped for sure only once it is joined. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    /** Guards {@link #closed} and every hand-over to the filter, so none happens once {@link #close()} returned. */
+    private final Object lock = new Object();
+    private boolean closed;
     private byte[] lastSeen;
 
     /**
@@ -46,8 +55,9 @@ final class PolicyFileWatcher implements AutoCloseable {
         this.apply = apply;
         this.lastSeen = applied;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cors-config-watcher");
+            Thread thread = new Thread(runnable, "cors-config-watcher " + file);
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         });
         scheduler.scheduleWithFixedDelay(this::check, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
@@ -65,7 +75,12 @@ final class PolicyFileWatcher implements AutoCloseable {
         lastSeen = content;
         try {
             InitParameters.Configuration configuration = sources.configuration(content);
-            apply.accept(configuration);
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                apply.accept(configuration);
+            }
             LOG.info("CORS configuration reloaded from {}", file);
         } catch (InvalidCorsPolicyException e) {
             LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
@@ -82,8 +97,22 @@ final class PolicyFileWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops watching: when this returns, the watcher's thread has ended and the filter will not be
+     * reconfigured by it again, even by a check that was under way.
+     */
     @Override
     public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
         scheduler.shutdownNow();
+        try {
+            for (Thread thread : threads) {
+                thread.join(JOIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
