@@ -34,6 +34,9 @@ final class ConfigurationSources {
     /** How often, in seconds, to look for changes to the properties file; 0 (the default) never. */
     static final String WATCH_SECONDS = "config-file-watch-seconds";
 
+    /** The largest properties file read: a CORS configuration is a few lines. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
     private static final String CLASSPATH = "classpath:";
 
     private final Map<String, String> initParams;
@@ -76,7 +79,7 @@ final class ConfigurationSources {
             return null;
         }
         try (InputStream in = open(location.strip())) {
-            return in.readAllBytes();
+            return readAtMostMaxBytes(in);
         } catch (IOException e) {
             throw unreadable(location.strip(), e);
         }
@@ -182,8 +185,35 @@ final class ConfigurationSources {
                 PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
     }
 
-    /** Says what went wrong; the file-system exceptions' own messages are only the path. */
-    private static String describe(Exception e) {
+    /**
+     * Reads a properties file on disk, refusing one too large to be a CORS configuration rather than reading
+     * it into memory.
+     *
+     * @param file the file
+     * @return its content
+     * @throws IOException when it cannot be read or is larger than {@link #MAX_FILE_BYTES}
+     */
+    static byte[] read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readAtMostMaxBytes(in);
+        }
+    }
+
+    private static byte[] readAtMostMaxBytes(InputStream in) throws IOException {
+        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (content.length > MAX_FILE_BYTES) {
+            throw new IOException("it is larger than 1 MiB, which no CORS configuration needs; is it the right file?");
+        }
+        return content;
+    }
+
+    /**
+     * Says what went wrong; the file-system exceptions' own messages are only the path.
+     *
+     * @param e the exception
+     * @return a short reason, e.g. {@code no such file}
+     */
+    static String describe(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }

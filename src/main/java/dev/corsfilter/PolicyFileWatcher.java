@@ -1,11 +1,9 @@
 package dev.corsfilter;
 
-import dev.corsfilter.internal.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,8 +34,13 @@ final class PolicyFileWatcher implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** Guards {@link #closed} and every hand-over to the filter, so none happens once {@link #close()} returned. */
     private final Object lock = new Object();
-    private boolean closed;
+    private volatile boolean closed;
+    /** The content last applied, or found invalid: nothing to do while the file holds it. */
     private byte[] lastSeen;
+    /** Why the file could not be read at the last check, logged once; null when it could. */
+    private String readProblem;
+    /** The unexpected failure of the last check, logged once; null after a successful reload. */
+    private String lastFailure;
 
     /**
      * Starts watching.
@@ -65,36 +68,65 @@ final class PolicyFileWatcher implements AutoCloseable {
 
     /**
      * Applies the file again if its content changed. Content rather than modification time, because two
-     * edits within the file system's time resolution would otherwise look like one.
+     * edits within the file system's time resolution would otherwise look like one. Never throws: a scheduled
+     * task that throws is never run again, so whatever goes wrong is logged and the next check comes.
      */
     void check() {
-        byte[] content = content();
-        if (content == null || Arrays.equals(content, lastSeen)) {
-            return;
-        }
-        lastSeen = content;
         try {
-            InitParameters.Configuration configuration = sources.configuration(content);
-            synchronized (lock) {
-                if (closed) {
-                    return;
-                }
-                apply.accept(configuration);
+            byte[] content = read();
+            if (content == null || Arrays.equals(content, lastSeen)) {
+                return;
             }
-            LOG.info("CORS configuration reloaded from {}", file);
-        } catch (InvalidCorsPolicyException e) {
-            LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("CORS configuration in {} could not be reloaded: {}", file, LogText.quote(String.valueOf(e)));
+            reload(content);
+        } catch (Throwable e) {
+            String failure = String.valueOf(e);
+            if (!closed && !failure.equals(lastFailure)) {
+                LOG.warn("CORS configuration file {} could not be checked; the previous configuration stays in force,"
+                        + " and the file is checked again", file, e);
+            }
+            lastFailure = failure;
         }
     }
 
-    private byte[] content() {
+    /** Returns the file's content, or null after logging why it cannot be read (once until it can again). */
+    private byte[] read() {
+        byte[] content;
         try {
-            return Files.readAllBytes(file);
+            content = ConfigurationSources.read(file);
         } catch (IOException e) {
+            String problem = ConfigurationSources.describe(e);
+            if (!closed && !problem.equals(readProblem)) {
+                LOG.warn("CORS configuration file {} cannot be read ({}); the previous configuration stays in force",
+                        file, problem);
+            }
+            readProblem = problem;
             return null;
         }
+        if (readProblem != null) {
+            LOG.info("CORS configuration file {} can be read again", file);
+            readProblem = null;
+        }
+        return content;
+    }
+
+    private void reload(byte[] content) {
+        InitParameters.Configuration configuration;
+        try {
+            configuration = sources.configuration(content);
+        } catch (InvalidCorsPolicyException e) {
+            lastSeen = content;
+            LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
+            return;
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            apply.accept(configuration);
+        }
+        lastSeen = content;
+        lastFailure = null;
+        LOG.info("CORS configuration reloaded from {}", file);
     }
 
     /**

@@ -62,6 +62,17 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void aFileOverOneMebibyteIsAClearErrorInsteadOfBeingRead() throws IOException {
+        Path file = file("allowed-origins=https://a.example\n#" + " ".repeat(1 << 20) + "\n");
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+        assertThatThrownBy(sources::load).isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                        .isEqualTo("cannot read config-file \"" + file + "\": it is larger than 1 MiB, which no CORS"
+                                + " configuration needs; is it the right file?")));
+    }
+
+    @Test
     void unknownNamesInTheFileAreErrors() throws IOException {
         Path file = file("allowed-origins=https://a.example\nallowed-origin=https://typo.example\n");
         ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());

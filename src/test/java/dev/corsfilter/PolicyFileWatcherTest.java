@@ -1,5 +1,6 @@
 package dev.corsfilter;
 
+import dev.corsfilter.testing.LogRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,8 +10,13 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +129,48 @@ class PolicyFileWatcherTest {
         assertThat(origins()).containsExactly("https://one.example");
     }
 
+    // --------------------------------------------------------------------------------------- errors and huge files
+
+    @Test
+    void anErrorDuringACheckIsLoggedAndTheWatcherKeepsWatching() throws Exception {
+        write(ONE);
+        AtomicInteger applied = new AtomicInteger();
+        CountDownLatch appliedAfterTheError = new CountDownLatch(1);
+        Consumer<InitParameters.Configuration> apply = configuration -> {
+            if (applied.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            appliedAfterTheError.countDown();
+        };
+        try (LogRecorder log = LogRecorder.start();
+             PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
+                     sources(file()), apply)) {
+            write(TWO);
+
+            assertThat(appliedAfterTheError.await(10, TimeUnit.SECONDS)).as("applied on a later check").isTrue();
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> {
+                assertThat(warning.message()).contains(file().toString());
+                assertThat(warning.trace().get(0)).contains("OutOfMemoryError: Java heap space");
+            });
+        }
+    }
+
+    @Test
+    void aFileOverOneMebibyteIsRefusedWithAClearMessageInsteadOfBeingRead() throws IOException {
+        write(ONE);
+        watching(file());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            write(TWO + "# " + "x".repeat(1 << 20) + "\n");
+            checkTwice(filter);
+            checkTwice(filter);
+
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("larger than 1 MiB"));
+        }
+    }
+
     // ------------------------------------------------------------------------- half-written files and safe updates
 
     @Test
@@ -161,5 +209,36 @@ class PolicyFileWatcherTest {
         checkTwice(filter);
 
         assertThat(origins()).containsExactly("https://two.example");
+    }
+
+    // -------------------------------------------------------------------------------- deleted and unreadable files
+
+    @Test
+    void aDeletedOrUnreadableFileKeepsTheLastGoodPolicyAndLogsOneWarning() throws IOException {
+        write(ONE);
+        watching(file());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            Files.delete(file());
+            for (int i = 0; i < 3; i++) {
+                checkTwice(filter);
+            }
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("no such file").contains("stays in force"));
+
+            write(ONE);
+            checkTwice(filter);
+            assertThat(log.entries("INFO")).singleElement().satisfies(info -> assertThat(info.message())
+                    .contains(file().toString()).contains("can be read again"));
+
+            Files.delete(file());
+            Files.createDirectory(file());
+            for (int i = 0; i < 3; i++) {
+                checkTwice(filter);
+            }
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).hasSize(2);
+        }
     }
 }
