@@ -15,10 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Looks at a properties file every few seconds and, when it changed, builds the configuration again from its
- * new content and the other sources, and hands it to the filter. An edit that does not make a valid policy is logged and ignored: the filter
- * keeps enforcing the last valid one. Polling, rather than a {@code WatchService}, because it works the
- * same on every file system, including network and container-mounted ones.
+ * Looks at a properties file every few seconds and, when its content changed and then read the same at the
+ * next look, builds the configuration again from that content and the other sources and hands it to the
+ * filter. Waiting for a second identical read keeps a file caught in the middle of a write from being applied
+ * because what was written so far happens to parse; it cannot help with a writer that stalls for longer than
+ * the interval, so the safe update is a temporary file renamed over the watched one, which no look can catch
+ * half-written. What goes wrong is logged once and changes nothing: an edit that does not make a valid policy,
+ * a deleted, unreadable or oversized file, an unexpected error. The filter keeps enforcing the last valid
+ * configuration. Polling, rather than a {@code WatchService}, because it works the same on every file system,
+ * including network and container-mounted ones.
  */
 final class PolicyFileWatcher implements AutoCloseable {
 
@@ -37,6 +42,8 @@ final class PolicyFileWatcher implements AutoCloseable {
     private volatile boolean closed;
     /** The content last applied, or found invalid: nothing to do while the file holds it. */
     private byte[] lastSeen;
+    /** What the file held at the last check when that differed from {@link #lastSeen}; applied if it still does. */
+    private byte[] pending;
     /** Why the file could not be read at the last check, logged once; null when it could. */
     private String readProblem;
     /** The unexpected failure of the last check, logged once; null after a successful reload. */
@@ -71,13 +78,20 @@ final class PolicyFileWatcher implements AutoCloseable {
      * edits within the file system's time resolution would otherwise look like one. Never throws: a scheduled
      * task that throws is never run again, so whatever goes wrong is logged and the next check comes.
      */
-    void check() {
+    synchronized void check() {
         try {
             byte[] content = read();
-            if (content == null || Arrays.equals(content, lastSeen)) {
+            if (content == null) {
                 return;
             }
-            reload(content);
+            if (Arrays.equals(content, lastSeen)) {
+                pending = null;
+            } else if (!Arrays.equals(content, pending)) {
+                // Changed since the last check, maybe by a writer still at work: wait until it reads the same twice.
+                pending = content;
+            } else {
+                reload(content);
+            }
         } catch (Throwable e) {
             String failure = String.valueOf(e);
             if (!closed && !failure.equals(lastFailure)) {
@@ -115,6 +129,7 @@ final class PolicyFileWatcher implements AutoCloseable {
             configuration = sources.configuration(content);
         } catch (InvalidCorsPolicyException e) {
             lastSeen = content;
+            pending = null;
             LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
             return;
         }
@@ -125,6 +140,7 @@ final class PolicyFileWatcher implements AutoCloseable {
             apply.accept(configuration);
         }
         lastSeen = content;
+        pending = null;
         lastFailure = null;
         LOG.info("CORS configuration reloaded from {}", file);
     }

@@ -174,6 +174,25 @@ class PolicyFileWatcherTest {
     // ------------------------------------------------------------------------- half-written files and safe updates
 
     @Test
+    void aHalfWrittenFileIsNotAppliedUntilItReadsTheSameTwice() throws IOException {
+        write("allowed-origins=https://app.example.com\nallow-credentials=true\nallowed-methods=PUT\n");
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+
+        // A writer caught mid-write: the credentials line is not there yet, and what is there parses.
+        write("allowed-origins=https://app.example.com\n");
+        watcher.check();
+        assertThat(filter.policy().allowsCredentials()).isTrue();
+
+        write("allowed-origins=https://app.example.com\nallow-credentials=true\nallowed-methods=PUT, DELETE\n");
+        watcher.check();
+        assertThat(filter.policy().allowedMethods()).containsExactly("PUT");
+        watcher.check();
+        assertThat(filter.policy().allowedMethods()).containsExactly("PUT", "DELETE");
+        assertThat(filter.policy().allowsCredentials()).isTrue();
+    }
+
+    @Test
     void aFileReplacedByRenamingATemporaryFileIsApplied() throws IOException {
         write(ONE);
         watching(file());
