@@ -142,9 +142,9 @@ class PolicyFileWatcherTest {
             }
             appliedAfterTheError.countDown();
         };
-        try (LogRecorder log = LogRecorder.start();
-             PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
-                     sources(file()), apply)) {
+        PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
+                sources(file()), apply);
+        try (LogRecorder log = LogRecorder.start()) {
             write(TWO);
 
             assertThat(appliedAfterTheError.await(10, TimeUnit.SECONDS)).as("applied on a later check").isTrue();
@@ -152,6 +152,8 @@ class PolicyFileWatcherTest {
                 assertThat(warning.message()).contains(file().toString());
                 assertThat(warning.trace().get(0)).contains("OutOfMemoryError: Java heap space");
             });
+        } finally {
+            watcher.close();
         }
     }
 
