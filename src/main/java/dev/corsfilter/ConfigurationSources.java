@@ -38,6 +38,7 @@ final class ConfigurationSources {
     static final int MAX_FILE_BYTES = 1 << 20;
 
     private static final String CLASSPATH = "classpath:";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Map<String, String> initParams;
     private final Map<String, String> environment;
@@ -171,7 +172,9 @@ final class ConfigurationSources {
     private Map<String, String> parse(byte[] content) {
         Properties properties = new Properties();
         try {
-            properties.load(new StringReader(new String(content, StandardCharsets.UTF_8)));
+            String text = new String(content, StandardCharsets.UTF_8);
+            // Editors that save UTF-8 with a byte-order mark would otherwise glue it to the first name.
+            properties.load(new StringReader(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text));
         } catch (IOException | IllegalArgumentException e) {
             throw unreadable(lookup(CONFIG_FILE).strip(), e);
         }

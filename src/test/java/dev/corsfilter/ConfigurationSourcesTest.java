@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,6 +71,19 @@ class ConfigurationSourcesTest {
                 e -> assertThat(e.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
                         .isEqualTo("cannot read config-file \"" + file + "\": it is larger than 1 MiB, which no CORS"
                                 + " configuration needs; is it the right file?")));
+    }
+
+    /** Windows editors save UTF-8 with a byte-order mark, which used to make the first name unknown. */
+    @Test
+    void aUtf8ByteOrderMarkAtTheStartOfTheFileIsAccepted() throws IOException {
+        Path file = directory.resolve("cors.properties");
+        Files.write(file, ("\uFEFFallowed-origins=https://a.example\nallowed-methods=PUT\n").getBytes(StandardCharsets.UTF_8));
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+        CorsPolicy policy = InitParameters.toPolicy(sources.load());
+
+        assertThat(policy.allowedOrigins()).containsExactly("https://a.example");
+        assertThat(policy.allowedMethods()).containsExactly("PUT");
     }
 
     @Test
