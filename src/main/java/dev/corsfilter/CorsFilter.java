@@ -142,6 +142,7 @@ public class CorsFilter implements Filter {
         synchronized (lifecycle) {
             // A second init() must not leave the first one's watcher reconfiguring this filter.
             stopWatching();
+            sources.ignoredNames().forEach(LOG::warn);
             byte[] fileContent = sources.readFile();
             apply(sources.configuration(fileContent));
             long seconds = sources.watchSeconds();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -103,15 +104,27 @@ final class InitParameters {
     /**
      * Builds what the settings describe: per-path policies when {@code policies} is set, else one policy.
      *
-     * @param params setting names to values
+     * @param params setting names to values, all init-params
      * @return the configuration
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params) {
+        return toConfiguration(params, name -> "init-param \"" + name + "\"");
+    }
+
+    /**
+     * Builds what the settings describe, naming unknown names as their source calls them.
+     *
+     * @param params setting names to values
+     * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem found
+     */
+    static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe) {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {
-            reportUnknown(params, POLICY_NAMES, problems);
+            reportUnknown(params, POLICY_NAMES, describe, problems);
             CorsPolicy policy = build(params, "", problems);
             throwIfAny(problems);
             return new Configuration(policy, null);
@@ -141,7 +154,7 @@ final class InitParameters {
             problems.add(new PolicyProblem(POLICIES, names, PolicyRule.INIT_PARAM_INVALID,
                     POLICIES + " names no policy; write e.g. \"public, api\""));
         }
-        reportUnknown(params, known, problems);
+        reportUnknown(params, known, describe, problems);
         PathPolicies built = null;
         if (problems.isEmpty()) {
             try {
@@ -247,12 +260,15 @@ final class InitParameters {
         return loader != null ? loader : InitParameters.class.getClassLoader();
     }
 
-    private static void reportUnknown(Map<String, String> params, Set<String> known, List<PolicyProblem> problems) {
+    private static void reportUnknown(Map<String, String> params, Set<String> known, Function<String, String> describe,
+                                      List<PolicyProblem> problems) {
         for (String name : new TreeSet<>(params.keySet())) {
             if (!known.contains(name)) {
                 String value = params.get(name);
+                String hint = ClosestName.among(name, known).map(closest -> "did you mean \"" + closest + "\"?")
+                        .orElseGet(() -> "the known ones are " + new TreeSet<>(known));
                 problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
-                        "unknown init-param \"" + name + "\"; the known ones are " + new TreeSet<>(known)));
+                        "unknown " + describe.apply(name) + "; " + hint));
             }
         }
     }

@@ -3,14 +3,18 @@ package dev.corsfilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.corsfilter.testing.LogRecorder;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ConfigurationSourcesTest {
 
@@ -87,13 +91,57 @@ class ConfigurationSourcesTest {
     }
 
     @Test
-    void unknownNamesInTheFileAreErrors() throws IOException {
+    void unknownNamesInTheFileAreErrorsThatSayPropertyAndNameTheClosestSetting() throws IOException {
         Path file = file("allowed-origins=https://a.example\nallowed-origin=https://typo.example\n");
-        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+        ConfigurationSources sources = new ConfigurationSources(
+                Map.of("config-file", file.toString(), "max_age", "60"), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> InitParameters.toPolicy(sources.load()))
+        assertThatThrownBy(() -> sources.configuration(sources.readFile()))
                 .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
-                        .extracting(PolicyProblem::rule).containsExactly(PolicyRule.INIT_PARAM_UNKNOWN));
+                        .extracting(PolicyProblem::rule, PolicyProblem::message).containsExactly(
+                                tuple(PolicyRule.INIT_PARAM_UNKNOWN, "unknown property \"allowed-origin\" in " + file
+                                        + "; did you mean \"allowed-origins\"?"),
+                                tuple(PolicyRule.INIT_PARAM_UNKNOWN, "unknown init-param \"max_age\"; did you mean"
+                                        + " \"max-age\"?")));
+    }
+
+    /** The same typo in an init-param stops the application; here it used to be silently ignored. */
+    @Test
+    void misspeltEnvironmentVariablesAndSystemPropertiesGetAStartupWarningNamingTheClosestSetting() {
+        ConfigurationSources sources = new ConfigurationSources(Map.of("allowed-origins", "https://a.example"),
+                Map.of("CORS_ALLOWED_ORIGIN", "https://typo.example", "CORS_MAX_AGE", "60", "CORSET", "x",
+                        "CORS_API_ALLOWED_ORIGINS", "https://api.example", "CORS_COLOUR", "blue"),
+                Map.of("cors.allowed-origin", "https://typo.example", "cors.debug", "false",
+                        "cors.api.allowed-origins", "https://api.example", "corsage", "x"));
+        CorsFilter filter = new CorsFilter();
+
+        try (LogRecorder log = LogRecorder.start()) {
+            filter.init(sources);
+
+            assertThat(log.entries("WARN")).extracting(LogRecorder.Entry::message).containsExactly(
+                    "CORS filter ignores environment variable CORS_ALLOWED_ORIGIN, which names no setting;"
+                            + " did you mean CORS_ALLOWED_ORIGINS?",
+                    "CORS filter ignores environment variable CORS_API_ALLOWED_ORIGINS, which names no setting;"
+                            + " per-path settings such as api.allowed-origins come from init-params or the config-file",
+                    "CORS filter ignores environment variable CORS_COLOUR, which names no setting; the variables it"
+                            + " reads are " + ConfigurationSourcesTest.environmentNames(),
+                    "CORS filter ignores system property cors.allowed-origin, which names no setting;"
+                            + " did you mean cors.allowed-origins?",
+                    "CORS filter ignores system property cors.api.allowed-origins, which names no setting;"
+                            + " per-path settings such as api.allowed-origins come from init-params or the config-file");
+        } finally {
+            filter.destroy();
+        }
+        assertThat(filter.policy().maxAge()).contains(java.time.Duration.ofSeconds(60));
+    }
+
+    static String environmentNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        InitParameters.POLICY_NAMES.forEach(name -> names.add(ConfigurationSources.environmentName(name)));
+        for (String name : List.of("policies", "config-file", "config-file-watch-seconds")) {
+            names.add(ConfigurationSources.environmentName(name));
+        }
+        return names.toString();
     }
 
     @Test

@@ -360,26 +360,48 @@ class InitParametersTest {
         assertThat(problem.message()).isEqualTo(name + " is \"" + value + "\"; " + hint);
     }
 
-    @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"allowed-origin", "Allowed-Origins", "ALLOWED_ORIGINS", "cors.allowed.origins",
-            "allowedOrigins", "allow-origins", "max_age", "credentials", ""})
-    void anUnknownParamIsRefusedAndListsTheKnownOnes(String name) {
+    static Stream<Arguments> misspeltNames() {
+        return Stream.of(
+                arguments("allowed-origin", "allowed-origins"),
+                arguments("Allowed-Origins", "allowed-origins"),
+                arguments("ALLOWED_ORIGINS", "allowed-origins"),
+                arguments("cors.allowed.origins", "allowed-origins"),
+                arguments("allowedOrigins", "allowed-origins"),
+                arguments("allow-origins", "allowed-origins"),
+                arguments("max_age", "max-age"),
+                arguments("credentials", "allow-credentials"),
+                arguments("alow-credentails", "allow-credentials"),
+                arguments("exposed-header", "exposed-headers"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misspeltNames")
+    void aMisspeltParamIsRefusedWithTheClosestKnownName(String name, String closest) {
         PolicyProblem problem = onlyProblem(withOrigin(name, "x"));
 
         assertThat(problem.setting()).isEqualTo(name);
         assertThat(problem.value()).isEqualTo("x");
+        assertThat(problem.rule()).isEqualTo(INIT_PARAM_UNKNOWN);
+        assertThat(problem.message()).isEqualTo("unknown init-param \"" + name + "\"; did you mean \"" + closest + "\"?");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"colour", "zeta", ""})
+    void anUnknownParamLikeNoKnownOneIsRefusedAndListsTheKnownOnes(String name) {
+        PolicyProblem problem = onlyProblem(withOrigin(name, "x"));
+
         assertThat(problem.rule()).isEqualTo(INIT_PARAM_UNKNOWN);
         assertThat(problem.message()).startsWith("unknown init-param \"" + name + "\"; the known ones are [");
     }
 
     @Test
     void theUnknownParamMessageListsEveryKnownNameSorted() {
-        String message = onlyProblem(withOrigin("allowed-origin", APP)).message();
+        String message = onlyProblem(withOrigin("colour", APP)).message();
         List<String> known = List.of(message.substring(message.indexOf('[') + 1, message.lastIndexOf(']'))
                 .split(", "));
 
         assertThat(message).endsWith("]");
-        assertThat(known).isSorted().containsAll(DOCUMENTED).doesNotContain("allowed-origin");
+        assertThat(known).isSorted().containsAll(DOCUMENTED).doesNotContain("colour");
     }
 
     @Test
