@@ -40,6 +40,7 @@ final class DocOutputs {
         outputs.put("troubleshooting: a filter that does not start", DocOutputs::startupFailure);
         outputs.put("troubleshooting: a refused pre-flight in debug mode", DocOutputs::debugModeResponse);
         outputs.put("troubleshooting: the same pre-flight without debug mode", DocOutputs::refusedResponse);
+        outputs.put("troubleshooting: a misspelt system property", DocOutputs::misspeltSystemProperty);
         return outputs;
     }
 
@@ -82,6 +83,25 @@ final class DocOutputs {
                 // jetty-slf4j-impl writes a message's line breaks as '|'; shown here as the lines they are.
                 return String.join("\n", log.entries("ERROR").stream()
                         .map(line -> line.message().replace("|  - ", "\n  - ")).toList());
+            }
+        }
+    }
+
+    /** What a filter configured by name logs for {@code -Dcors.allowed-origin=…} (one letter short). */
+    static String misspeltSystemProperty() throws Exception {
+        String misspelt = "cors.allowed-origin";
+        String before = System.setProperty(misspelt, APP);
+        try (LogRecorder log = LogRecorder.start()) {
+            CorsFilter filter = new CorsFilter();
+            filter.init(filterConfig("cors", Map.of("allowed-origins", APP)));
+            filter.destroy();
+            return String.join("\n", log.entries("WARN").stream().map(LogRecorder.Entry::message)
+                    .filter(message -> message.contains(misspelt)).toList());
+        } finally {
+            if (before == null) {
+                System.clearProperty(misspelt);
+            } else {
+                System.setProperty(misspelt, before);
             }
         }
     }
