@@ -264,6 +264,10 @@ final class ConfigurationSources {
      * @throws IOException when it cannot be read or is larger than {@link #MAX_FILE_BYTES}
      */
     static byte[] read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        // Bounded all the same: the file may grow between the two calls.
         try (InputStream in = Files.newInputStream(file)) {
             return readAtMostMaxBytes(in);
         }
@@ -272,9 +276,13 @@ final class ConfigurationSources {
     private static byte[] readAtMostMaxBytes(InputStream in) throws IOException {
         byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
         if (content.length > MAX_FILE_BYTES) {
-            throw new IOException("it is larger than 1 MiB, which no CORS configuration needs; is it the right file?");
+            throw tooLarge();
         }
         return content;
+    }
+
+    private static IOException tooLarge() {
+        return new IOException("it is larger than 1 MiB, which no CORS configuration needs; is it the right file?");
     }
 
     /**
