@@ -139,7 +139,7 @@ final class ConfigurationSources {
         for (String variable : new TreeSet<>(environment.keySet())) {
             if (variable.startsWith(ENVIRONMENT_PREFIX)) {
                 String name = variable.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
-                if (!names.contains(name)) {
+                if (!names.contains(name) || !variable.equals(environmentName(name))) {
                     warnings.add(ignored("environment variable " + variable, name, "variables", names,
                             ConfigurationSources::environmentName));
                 }

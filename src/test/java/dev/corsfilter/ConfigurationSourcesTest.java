@@ -110,7 +110,8 @@ class ConfigurationSourcesTest {
     void misspeltEnvironmentVariablesAndSystemPropertiesGetAStartupWarningNamingTheClosestSetting() {
         ConfigurationSources sources = new ConfigurationSources(Map.of("allowed-origins", "https://a.example"),
                 Map.of("CORS_ALLOWED_ORIGIN", "https://typo.example", "CORS_MAX_AGE", "60", "CORSET", "x",
-                        "CORS_API_ALLOWED_ORIGINS", "https://api.example", "CORS_COLOUR", "blue"),
+                        "CORS_API_ALLOWED_ORIGINS", "https://api.example", "CORS_COLOUR", "blue",
+                        "CORS_debug", "true"),
                 Map.of("cors.allowed-origin", "https://typo.example", "cors.debug", "false",
                         "cors.api.allowed-origins", "https://api.example", "corsage", "x"));
         CorsFilter filter = new CorsFilter();
@@ -125,6 +126,7 @@ class ConfigurationSourcesTest {
                             + " per-path settings such as api.allowed-origins come from init-params or the config-file",
                     "CORS filter ignores environment variable CORS_COLOUR, which names no setting; the variables it"
                             + " reads are " + ConfigurationSourcesTest.environmentNames(),
+                    "CORS filter ignores environment variable CORS_debug, which names no setting; did you mean CORS_DEBUG?",
                     "CORS filter ignores system property cors.allowed-origin, which names no setting;"
                             + " did you mean cors.allowed-origins?",
                     "CORS filter ignores system property cors.api.allowed-origins, which names no setting;"

@@ -80,7 +80,7 @@ public final class DynamicOrigins {
     }
 
     /**
-     * How many answers are remembered now.
+     * How many answers are held now, expired ones included until the cache forgets them.
      *
      * @return the cache size, 0 without a cache
      */
