@@ -2,11 +2,11 @@ package dev.corsfilter;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Gathers the settings of a filter configured without code, from four sources with the same names. Later
@@ -35,7 +37,13 @@ final class ConfigurationSources {
     /** How often, in seconds, to look for changes to the properties file; 0 (the default) never. */
     static final String WATCH_SECONDS = "config-file-watch-seconds";
 
+    /** The largest properties file read: a CORS configuration is a few lines. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
     private static final String CLASSPATH = "classpath:";
+    private static final String ENVIRONMENT_PREFIX = "CORS_";
+    private static final String SYSTEM_PREFIX = "cors.";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Map<String, String> initParams;
     private final Map<String, String> environment;
@@ -62,17 +70,51 @@ final class ConfigurationSources {
      * @throws InvalidCorsPolicyException when the file cannot be read or a watch interval is not a number
      */
     Map<String, String> load() {
-        Map<String, String> settings = new LinkedHashMap<>(initParams);
-        String file = lookup(CONFIG_FILE);
-        if (file != null) {
-            settings.putAll(readFile(file.strip()));
+        byte[] fileContent = readFile();
+        return merge(fileContent == null ? Map.of() : parse(fileContent));
+    }
+
+    /**
+     * Reads the properties file named by {@code config-file}, if any.
+     *
+     * @return its content, or null when no file is named
+     * @throws InvalidCorsPolicyException when it cannot be read
+     */
+    byte[] readFile() {
+        String location = lookup(CONFIG_FILE);
+        if (location == null) {
+            return null;
         }
+        try (InputStream in = open(location.strip())) {
+            return readAtMostMaxBytes(in);
+        } catch (IOException e) {
+            throw unreadable(location.strip(), e);
+        }
+    }
+
+    /**
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}. Unknown
+     * names are reported as what they are: an init-param, or a property of the file.
+     *
+     * @param fileContent what {@link #readFile()} read, or null for no file
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem
+     */
+    InitParameters.Configuration configuration(byte[] fileContent) {
+        Map<String, String> file = fileContent == null ? Map.of() : parse(fileContent);
+        return InitParameters.toConfiguration(merge(file), name -> file.containsKey(name)
+                ? "property \"" + name + "\" in " + lookup(CONFIG_FILE).strip() : "init-param \"" + name + "\"");
+    }
+
+    private Map<String, String> merge(Map<String, String> file) {
+        Map<String, String> settings = new LinkedHashMap<>(initParams);
+        settings.putAll(file);
         for (String name : undottedNames()) {
             String fromEnvironment = environment.get(environmentName(name));
             if (fromEnvironment != null) {
                 settings.put(name, fromEnvironment);
             }
-            String fromSystem = systemProperties.get("cors." + name);
+            String fromSystem = systemProperties.get(SYSTEM_PREFIX + name);
             if (fromSystem != null) {
                 settings.put(name, fromSystem);
             }
@@ -80,6 +122,66 @@ final class ConfigurationSources {
         settings.remove(CONFIG_FILE);
         settings.remove(WATCH_SECONDS);
         return settings;
+    }
+
+    /**
+     * Describes the environment variables ({@code CORS_…}) and system properties ({@code cors.…}) that look
+     * meant for this filter but name no setting: the filter would otherwise ignore them without a word, while
+     * the same typo in an init-param stops it.
+     *
+     * @return one warning for each, environment variables first, each group in name order
+     */
+    List<String> ignoredNames() {
+        Set<String> names = undottedNames();
+        names.add(CONFIG_FILE);
+        names.add(WATCH_SECONDS);
+        List<String> warnings = new ArrayList<>();
+        for (String variable : new TreeSet<>(environment.keySet())) {
+            if (variable.startsWith(ENVIRONMENT_PREFIX)) {
+                String name = variable.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                if (!names.contains(name) || !variable.equals(environmentName(name))) {
+                    warnings.add(ignored("environment variable " + variable, name, "variables", names,
+                            ConfigurationSources::environmentName));
+                }
+            }
+        }
+        for (String property : new TreeSet<>(systemProperties.keySet())) {
+            if (property.startsWith(SYSTEM_PREFIX)) {
+                String name = property.substring(SYSTEM_PREFIX.length());
+                if (!names.contains(name)) {
+                    warnings.add(ignored("system property " + property, name, "properties", names,
+                            setting -> SYSTEM_PREFIX + setting));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static String ignored(String what, String name, String kind, Set<String> names, UnaryOperator<String> spell) {
+        String hint;
+        String perPath = perPathName(name);
+        if (perPath != null) {
+            hint = "per-path settings such as " + perPath + " come from init-params or the " + CONFIG_FILE;
+        } else {
+            hint = ClosestName.among(name, names).map(closest -> "did you mean " + spell.apply(closest) + "?")
+                    .orElseGet(() -> "the " + kind + " it reads are "
+                            + names.stream().map(spell).collect(Collectors.toCollection(TreeSet::new)));
+        }
+        return "CORS filter ignores " + what + ", which names no setting; " + hint;
+    }
+
+    /** The per-path setting a name spells, e.g. {@code api.allowed-origins} for {@code api-allowed-origins}; or null. */
+    private static String perPathName(String name) {
+        Set<String> settings = new TreeSet<>(InitParameters.POLICY_NAMES);
+        settings.add(InitParameters.PATHS);
+        for (String setting : settings) {
+            for (String separator : List.of(".", "-")) {
+                if (name.endsWith(separator + setting) && name.length() > setting.length() + 1) {
+                    return name.substring(0, name.length() - setting.length() - 1) + "." + setting;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -117,11 +219,11 @@ final class ConfigurationSources {
 
     /** The environment variable for a setting name, e.g. {@code CORS_ALLOWED_ORIGINS}. */
     static String environmentName(String name) {
-        return "CORS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        return ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private String lookup(String name) {
-        String value = systemProperties.get("cors." + name);
+        String value = systemProperties.get(SYSTEM_PREFIX + name);
         if (value == null) {
             value = environment.get(environmentName(name));
         }
@@ -134,21 +236,62 @@ final class ConfigurationSources {
         return names;
     }
 
-    private static Map<String, String> readFile(String location) {
+    private Map<String, String> parse(byte[] content) {
         Properties properties = new Properties();
-        try (InputStream in = open(location); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            String text = new String(content, StandardCharsets.UTF_8);
+            // Editors that save UTF-8 with a byte-order mark would otherwise glue it to the first name.
+            properties.load(new StringReader(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
-                    PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
+            throw unreadable(lookup(CONFIG_FILE).strip(), e);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
         return settings;
     }
 
-    /** Says what went wrong; the file-system exceptions' own messages are only the path. */
-    private static String describe(Exception e) {
+    private static InvalidCorsPolicyException unreadable(String location, Exception e) {
+        return new InvalidCorsPolicyException(List.of(new PolicyProblem(CONFIG_FILE, location,
+                PolicyRule.INIT_PARAM_INVALID, "cannot read " + CONFIG_FILE + " \"" + location + "\": " + describe(e))));
+    }
+
+    /**
+     * Reads a properties file on disk, refusing one too large to be a CORS configuration rather than reading
+     * it into memory.
+     *
+     * @param file the file
+     * @return its content
+     * @throws IOException when it cannot be read or is larger than {@link #MAX_FILE_BYTES}
+     */
+    static byte[] read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        // Bounded all the same: the file may grow between the two calls.
+        try (InputStream in = Files.newInputStream(file)) {
+            return readAtMostMaxBytes(in);
+        }
+    }
+
+    private static byte[] readAtMostMaxBytes(InputStream in) throws IOException {
+        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (content.length > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        return content;
+    }
+
+    private static IOException tooLarge() {
+        return new IOException("it is larger than 1 MiB, which no CORS configuration needs; is it the right file?");
+    }
+
+    /**
+     * Says what went wrong; the file-system exceptions' own messages are only the path.
+     *
+     * @param e the exception
+     * @return a short reason, e.g. {@code no such file}
+     */
+    static String describe(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }
@@ -177,8 +320,8 @@ final class ConfigurationSources {
             if (environment.containsKey(environmentName(name))) {
                 present.add(environmentName(name));
             }
-            if (systemProperties.containsKey("cors." + name)) {
-                present.add("cors." + name);
+            if (systemProperties.containsKey(SYSTEM_PREFIX + name)) {
+                present.add(SYSTEM_PREFIX + name);
             }
         }
         return present;

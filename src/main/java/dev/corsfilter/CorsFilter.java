@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -74,6 +75,8 @@ public class CorsFilter implements Filter {
     /** Where this filter remembers a request's policy for the dispatches that follow its first. */
     private final String policyAttribute = CorsFilter.class.getName() + ".policy." + INSTANCES.incrementAndGet();
     private volatile Active active;
+    /** Guards {@link #watcher}: the container may call {@code init} and {@code destroy} from different threads. */
+    private final Object lifecycle = new Object();
     private PolicyFileWatcher watcher;
 
     /** Creates a filter that reads its settings in {@link #init(FilterConfig)}. */
@@ -138,18 +141,30 @@ public class CorsFilter implements Filter {
      * @param sources the settings' sources
      */
     final void init(ConfigurationSources sources) {
-        apply(InitParameters.toConfiguration(sources.load()));
-        long seconds = sources.watchSeconds();
-        Path file = sources.watchedFile();
-        if (seconds > 0 && file != null) {
-            watcher = new PolicyFileWatcher(file, seconds, sources, this::apply);
-            LOG.info("CORS filter watches {} every {} seconds", file, seconds);
+        synchronized (lifecycle) {
+            // A second init() must not leave the first one's watcher reconfiguring this filter.
+            stopWatching();
+            sources.ignoredNames().forEach(LOG::warn);
+            byte[] fileContent = sources.readFile();
+            apply(sources.configuration(fileContent));
+            long seconds = sources.watchSeconds();
+            Path file = sources.watchedFile();
+            if (seconds > 0 && file != null) {
+                watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, this::apply);
+                LOG.info("CORS filter watches {} every {} seconds", file, seconds);
+            }
         }
     }
 
-    /** Stops watching the configuration file, if this filter watches one. */
+    /** Stops watching the configuration file, if this filter watches one: its thread has ended on return. */
     @Override
     public void destroy() {
+        synchronized (lifecycle) {
+            stopWatching();
+        }
+    }
+
+    private void stopWatching() {
         if (watcher != null) {
             watcher.close();
             watcher = null;

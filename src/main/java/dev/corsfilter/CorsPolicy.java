@@ -545,7 +545,8 @@ public final class CorsPolicy {
 
         /**
          * Adds a check for unlisted origins whose answers, yes or no, are remembered for {@code cacheTtl}, for
-         * at most {@code cacheSize} origins (a full cache first drops expired answers, then starts over).
+         * at most {@code cacheSize} origins (a full cache forgets its oldest answer, the first to expire). A
+         * failure is not an answer and is never remembered: the next request from that origin asks again.
          *
          * @param resolver the check, or null for none
          * @param cacheTtl how long an answer counts, from 1 second to 24 hours
@@ -731,10 +732,10 @@ public final class CorsPolicy {
                         + (resolverCacheTtl.getNano() == 0 ? resolverCacheTtl.getSeconds() + " seconds" : resolverCacheTtl)
                         + " is outside 1 second to 24 hours"));
             }
-            if (resolverCacheTtl != null && (resolverCacheSize < 1 || resolverCacheSize > 1_000_000)) {
+            if (resolverCacheTtl != null && (resolverCacheSize < 1 || resolverCacheSize > DynamicOrigins.MAX_CACHE_SIZE)) {
                 problems.add(new PolicyProblem("originResolver", Integer.toString(resolverCacheSize),
                         PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache size " + resolverCacheSize
-                        + " is outside 1 to 1000000"));
+                        + " is outside 1 to " + DynamicOrigins.MAX_CACHE_SIZE));
             }
             if (credentials && allowsMadeUpOrigin()) {
                 problems.add(new PolicyProblem("originResolver", String.valueOf(originResolver),

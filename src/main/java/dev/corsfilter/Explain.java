@@ -70,7 +70,7 @@ public final class Explain {
         try {
             ConfigurationSources sources = new ConfigurationSources(
                     Map.of(ConfigurationSources.CONFIG_FILE, options.get("--config")), Map.of(), Map.of());
-            InitParameters.Configuration configuration = InitParameters.toConfiguration(sources.load());
+            InitParameters.Configuration configuration = sources.configuration(sources.readFile());
             String path = options.getOrDefault("--path", "/");
             policy = configuration.policy() != null ? configuration.policy() : configuration.paths().find(path);
             if (policy == null) {

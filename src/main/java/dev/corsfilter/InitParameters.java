@@ -1,5 +1,8 @@
 package dev.corsfilter;
 
+import dev.corsfilter.internal.DynamicOrigins;
+
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns named settings — filter init-params, and the same names in a properties file, environment
@@ -50,8 +55,28 @@ final class InitParameters {
     /** Builder settings by the name users wrote, so that problems name what is in their file. */
     private static final Map<String, String> SETTING_NAMES = Map.of(
             "allowedOrigins", ALLOWED_ORIGINS, "allowedMethods", ALLOWED_METHODS, "allowedHeaders", ALLOWED_HEADERS,
-            "exposedHeaders", EXPOSED_HEADERS, "allowCredentials", ALLOW_CREDENTIALS, "maxAge", MAX_AGE,
-            "preflightStatus", PREFLIGHT_STATUS, "allowNullOrigin", ALLOW_NULL_ORIGIN, "originResolver", ORIGIN_RESOLVER);
+            "exposedHeaders", EXPOSED_HEADERS, "allowCredentials", ALLOW_CREDENTIALS, "allowNullOrigin", ALLOW_NULL_ORIGIN,
+            "originResolver", ORIGIN_RESOLVER);
+
+    /** An optionally signed run of ASCII digits: what {@link #number} reads. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+    /**
+     * What a number setting accepts. Checked on the number as written, before it is converted, so that no
+     * value wraps round into the range and the message quotes what was written.
+     */
+    private record Range(long min, long max, PolicyRule rule, String what, String why) {
+    }
+
+    private static final Map<String, Range> RANGES = Map.of(
+            MAX_AGE, new Range(0, CorsPolicy.MAX_AGE_LIMIT.getSeconds(), PolicyRule.MAX_AGE_OUT_OF_RANGE,
+                    "whole seconds", " (24 hours)"),
+            PREFLIGHT_STATUS, new Range(200, 299, PolicyRule.PREFLIGHT_STATUS_INVALID,
+                    "a status", ": browsers fail a pre-flight with any other"),
+            ORIGIN_RESOLVER_CACHE_SECONDS, new Range(1, CorsPolicy.MAX_AGE_LIMIT.getSeconds(),
+                    PolicyRule.RESOLVER_CACHE_INVALID, "whole seconds", " (24 hours)"),
+            ORIGIN_RESOLVER_CACHE_SIZE, new Range(1, DynamicOrigins.MAX_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
+                    "a whole number", ""));
 
     /** What a filter enforces: one policy for every path, or policies by path. */
     record Configuration(CorsPolicy policy, PathPolicies paths) {
@@ -79,15 +104,27 @@ final class InitParameters {
     /**
      * Builds what the settings describe: per-path policies when {@code policies} is set, else one policy.
      *
-     * @param params setting names to values
+     * @param params setting names to values, all init-params
      * @return the configuration
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params) {
+        return toConfiguration(params, name -> "init-param \"" + name + "\"");
+    }
+
+    /**
+     * Builds what the settings describe, naming unknown names as their source calls them.
+     *
+     * @param params setting names to values
+     * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem found
+     */
+    static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe) {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {
-            reportUnknown(params, POLICY_NAMES, problems);
+            reportUnknown(params, POLICY_NAMES, describe, problems);
             CorsPolicy policy = build(params, "", problems);
             throwIfAny(problems);
             return new Configuration(policy, null);
@@ -117,7 +154,7 @@ final class InitParameters {
             problems.add(new PolicyProblem(POLICIES, names, PolicyRule.INIT_PARAM_INVALID,
                     POLICIES + " names no policy; write e.g. \"public, api\""));
         }
-        reportUnknown(params, known, problems);
+        reportUnknown(params, known, describe, problems);
         PathPolicies built = null;
         if (problems.isEmpty()) {
             try {
@@ -167,29 +204,22 @@ final class InitParameters {
         if (bool(params, prefix, PUBLIC_SUFFIX_WILDCARDS, problems)) {
             builder.dangerouslyAllowPublicSuffixWildcardsWithCredentials();
         }
-        Long maxAge = integer(params, prefix, MAX_AGE, problems);
+        Long maxAge = number(params, prefix, MAX_AGE, problems);
         if (maxAge != null) {
             builder.maxAge(Duration.ofSeconds(maxAge));
         }
-        Long status = integer(params, prefix, PREFLIGHT_STATUS, problems);
-        if (status != null && status == status.intValue()) {
+        Long status = number(params, prefix, PREFLIGHT_STATUS, problems);
+        if (status != null) {
             builder.preflightStatus(status.intValue());
-        } else if (status != null) {
-            problems.add(new PolicyProblem(prefix + PREFLIGHT_STATUS, params.get(PREFLIGHT_STATUS).strip(),
-                    PolicyRule.PREFLIGHT_STATUS_INVALID, "pre-flight status " + status
-                    + " would fail every pre-flight: browsers require a status from 200 to 299"));
         }
         resolver(params, prefix, builder, problems);
         try {
             CorsPolicy policy = builder.build();
             return problems.size() == before ? policy : null;
         } catch (InvalidCorsPolicyException e) {
-            e.problems().forEach(problem -> {
-                String name = SETTING_NAMES.getOrDefault(problem.setting(), problem.setting());
-                boolean number = name.equals(MAX_AGE) || name.equals(PREFLIGHT_STATUS);
-                problems.add(new PolicyProblem(prefix + name, number ? params.get(name).strip() : problem.value(),
-                        problem.rule(), problem.message()));
-            });
+            e.problems().forEach(problem -> problems.add(new PolicyProblem(
+                    prefix + SETTING_NAMES.getOrDefault(problem.setting(), problem.setting()), problem.value(),
+                    problem.rule(), problem.message())));
             return null;
         }
     }
@@ -198,8 +228,8 @@ final class InitParameters {
     private static void resolver(Map<String, String> params, String prefix, CorsPolicy.Builder builder,
                                  List<PolicyProblem> problems) {
         String className = params.get(ORIGIN_RESOLVER);
-        Long seconds = integer(params, prefix, ORIGIN_RESOLVER_CACHE_SECONDS, problems);
-        Long size = integer(params, prefix, ORIGIN_RESOLVER_CACHE_SIZE, problems);
+        Long seconds = number(params, prefix, ORIGIN_RESOLVER_CACHE_SECONDS, problems);
+        Long size = number(params, prefix, ORIGIN_RESOLVER_CACHE_SIZE, problems);
         if (className == null) {
             if (seconds != null || size != null) {
                 problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, "", PolicyRule.INIT_PARAM_INVALID,
@@ -221,7 +251,7 @@ final class InitParameters {
             builder.originResolver(resolver);
         } else {
             builder.originResolver(resolver, Duration.ofSeconds(seconds == null ? 60 : seconds),
-                    (int) Math.min(Integer.MAX_VALUE, size == null ? 10_000 : size));
+                    size == null ? 10_000 : size.intValue());
         }
     }
 
@@ -230,12 +260,15 @@ final class InitParameters {
         return loader != null ? loader : InitParameters.class.getClassLoader();
     }
 
-    private static void reportUnknown(Map<String, String> params, Set<String> known, List<PolicyProblem> problems) {
+    private static void reportUnknown(Map<String, String> params, Set<String> known, Function<String, String> describe,
+                                      List<PolicyProblem> problems) {
         for (String name : new TreeSet<>(params.keySet())) {
             if (!known.contains(name)) {
                 String value = params.get(name);
+                String hint = ClosestName.among(name, known).map(closest -> "did you mean \"" + closest + "\"?")
+                        .orElseGet(() -> "the known ones are " + new TreeSet<>(known));
                 problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
-                        "unknown init-param \"" + name + "\"; the known ones are " + new TreeSet<>(known)));
+                        "unknown " + describe.apply(name) + "; " + hint));
             }
         }
     }
@@ -268,17 +301,25 @@ final class InitParameters {
         return false;
     }
 
-    private static Long integer(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
+    /** Reads a whole number within the setting's {@link Range}; null when absent or after reporting a problem. */
+    private static Long number(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
         String value = params.get(name);
         if (value == null) {
             return null;
         }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
+        String written = value.strip();
+        if (!WHOLE_NUMBER.matcher(written).matches()) {
             problems.add(new PolicyProblem(prefix + name, value, PolicyRule.INIT_PARAM_INVALID,
                     prefix + name + " is \"" + value + "\"; write a whole number"));
             return null;
         }
+        Range range = RANGES.get(name);
+        BigInteger number = new BigInteger(written);
+        if (number.compareTo(BigInteger.valueOf(range.min())) < 0 || number.compareTo(BigInteger.valueOf(range.max())) > 0) {
+            problems.add(new PolicyProblem(prefix + name, written, range.rule(), prefix + name + " is \"" + written
+                    + "\"; write " + range.what() + " from " + range.min() + " to " + range.max() + range.why()));
+            return null;
+        }
+        return number.longValueExact();
     }
 }

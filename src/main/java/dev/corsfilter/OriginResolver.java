@@ -11,7 +11,16 @@ package dev.corsfilter;
  * {@code dangerouslyAllowInsecureOriginsWithCredentials()}.
  *
  * <p>It runs on request threads, so it must be thread-safe and fast: answer from memory (a set refreshed in
- * the background), or let the policy cache its answers. An exception counts as "not allowed" and is logged.
+ * the background), or let the policy cache its answers.
+ *
+ * <p>When it fails, the request goes on without CORS headers, as for an origin that is not allowed, and
+ * nothing is remembered: the next request from that origin asks again, cache or not. That holds for any
+ * exception and for errors such as {@link StackOverflowError}, {@link AssertionError} or
+ * {@link NoClassDefFoundError}; an {@link InterruptedException} also keeps the thread's interrupt status.
+ * Only the rest of {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link InternalError}) propagates:
+ * it reports a failing JVM, not an unknown origin, and the container handles it like any other. Failures are
+ * logged at WARN by {@code dev.corsfilter.internal.DynamicOrigins} at a rate attackers cannot raise: the
+ * first with its stack trace, then at most one line a minute with how many followed and the latest.
  */
 @FunctionalInterface
 public interface OriginResolver {
@@ -21,7 +30,7 @@ public interface OriginResolver {
      *
      * @param origin a well-formed serialised origin, e.g. {@code https://tenant-42.example.net}
      * @return true to allow it
-     * @throws Exception when the answer cannot be found; the origin is then refused
+     * @throws Exception when the answer cannot be found; the origin is then refused for this request only
      */
     boolean allows(String origin) throws Exception;
 }

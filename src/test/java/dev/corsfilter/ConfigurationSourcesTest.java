@@ -3,13 +3,18 @@ package dev.corsfilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.corsfilter.testing.LogRecorder;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ConfigurationSourcesTest {
 
@@ -62,13 +67,83 @@ class ConfigurationSourcesTest {
     }
 
     @Test
-    void unknownNamesInTheFileAreErrors() throws IOException {
-        Path file = file("allowed-origins=https://a.example\nallowed-origin=https://typo.example\n");
+    void aFileOverOneMebibyteIsAClearErrorInsteadOfBeingRead() throws IOException {
+        Path file = file("allowed-origins=https://a.example\n#" + " ".repeat(1 << 20) + "\n");
         ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
 
-        assertThatThrownBy(() -> InitParameters.toPolicy(sources.load()))
+        assertThatThrownBy(sources::load).isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                        .isEqualTo("cannot read config-file \"" + file + "\": it is larger than 1 MiB, which no CORS"
+                                + " configuration needs; is it the right file?")));
+    }
+
+    /** Windows editors save UTF-8 with a byte-order mark, which used to make the first name unknown. */
+    @Test
+    void aUtf8ByteOrderMarkAtTheStartOfTheFileIsAccepted() throws IOException {
+        Path file = directory.resolve("cors.properties");
+        Files.write(file, ("\uFEFFallowed-origins=https://a.example\nallowed-methods=PUT\n").getBytes(StandardCharsets.UTF_8));
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+        CorsPolicy policy = InitParameters.toPolicy(sources.load());
+
+        assertThat(policy.allowedOrigins()).containsExactly("https://a.example");
+        assertThat(policy.allowedMethods()).containsExactly("PUT");
+    }
+
+    @Test
+    void unknownNamesInTheFileAreErrorsThatSayPropertyAndNameTheClosestSetting() throws IOException {
+        Path file = file("allowed-origins=https://a.example\nallowed-origin=https://typo.example\n");
+        ConfigurationSources sources = new ConfigurationSources(
+                Map.of("config-file", file.toString(), "max_age", "60"), Map.of(), Map.of());
+
+        assertThatThrownBy(() -> sources.configuration(sources.readFile()))
                 .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
-                        .extracting(PolicyProblem::rule).containsExactly(PolicyRule.INIT_PARAM_UNKNOWN));
+                        .extracting(PolicyProblem::rule, PolicyProblem::message).containsExactly(
+                                tuple(PolicyRule.INIT_PARAM_UNKNOWN, "unknown property \"allowed-origin\" in " + file
+                                        + "; did you mean \"allowed-origins\"?"),
+                                tuple(PolicyRule.INIT_PARAM_UNKNOWN, "unknown init-param \"max_age\"; did you mean"
+                                        + " \"max-age\"?")));
+    }
+
+    /** The same typo in an init-param stops the application; here it used to be silently ignored. */
+    @Test
+    void misspeltEnvironmentVariablesAndSystemPropertiesGetAStartupWarningNamingTheClosestSetting() {
+        ConfigurationSources sources = new ConfigurationSources(Map.of("allowed-origins", "https://a.example"),
+                Map.of("CORS_ALLOWED_ORIGIN", "https://typo.example", "CORS_MAX_AGE", "60", "CORSET", "x",
+                        "CORS_API_ALLOWED_ORIGINS", "https://api.example", "CORS_COLOUR", "blue",
+                        "CORS_debug", "true"),
+                Map.of("cors.allowed-origin", "https://typo.example", "cors.debug", "false",
+                        "cors.api.allowed-origins", "https://api.example", "corsage", "x"));
+        CorsFilter filter = new CorsFilter();
+
+        try (LogRecorder log = LogRecorder.start()) {
+            filter.init(sources);
+
+            assertThat(log.entries("WARN")).extracting(LogRecorder.Entry::message).containsExactly(
+                    "CORS filter ignores environment variable CORS_ALLOWED_ORIGIN, which names no setting;"
+                            + " did you mean CORS_ALLOWED_ORIGINS?",
+                    "CORS filter ignores environment variable CORS_API_ALLOWED_ORIGINS, which names no setting;"
+                            + " per-path settings such as api.allowed-origins come from init-params or the config-file",
+                    "CORS filter ignores environment variable CORS_COLOUR, which names no setting; the variables it"
+                            + " reads are " + ConfigurationSourcesTest.environmentNames(),
+                    "CORS filter ignores environment variable CORS_debug, which names no setting; did you mean CORS_DEBUG?",
+                    "CORS filter ignores system property cors.allowed-origin, which names no setting;"
+                            + " did you mean cors.allowed-origins?",
+                    "CORS filter ignores system property cors.api.allowed-origins, which names no setting;"
+                            + " per-path settings such as api.allowed-origins come from init-params or the config-file");
+        } finally {
+            filter.destroy();
+        }
+        assertThat(filter.policy().maxAge()).contains(java.time.Duration.ofSeconds(60));
+    }
+
+    static String environmentNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        InitParameters.POLICY_NAMES.forEach(name -> names.add(ConfigurationSources.environmentName(name)));
+        for (String name : List.of("policies", "config-file", "config-file-watch-seconds")) {
+            names.add(ConfigurationSources.environmentName(name));
+        }
+        return names.toString();
     }
 
     @Test
@@ -115,47 +190,10 @@ class ConfigurationSourcesTest {
     }
 
     @Test
-    void watchedFileEditsApplyWhenValidAndAreIgnoredWhenNot() throws IOException {
-        Path file = file("allowed-origins=https://one.example\n");
-        ConfigurationSources sources = new ConfigurationSources(
-                Map.of("config-file", file.toString(), "config-file-watch-seconds", "3600"), Map.of(), Map.of());
-        CorsFilter filter = new CorsFilter();
-        filter.init(sources);
-        try {
-            assertThat(filter.policy().allowedOrigins()).containsExactly("https://one.example");
-
-            Files.writeString(file, "allowed-origins=https://two.example\n");
-            checkNow(filter);
-            assertThat(filter.policy().allowedOrigins()).containsExactly("https://two.example");
-
-            Files.writeString(file, "allowed-origins=https://broken.example/\n");
-            checkNow(filter);
-            assertThat(filter.policy().allowedOrigins()).containsExactly("https://two.example");
-
-            Files.writeString(file, "allowed-origins=*\n");
-            checkNow(filter);
-            assertThat(filter.policy().allowsAnyOrigin()).isTrue();
-        } finally {
-            filter.destroy();
-        }
-    }
-
-    @Test
     void watchIntervalMustBeANumber() {
         ConfigurationSources sources = new ConfigurationSources(Map.of("config-file-watch-seconds", "soon"), Map.of(), Map.of());
 
         assertThatThrownBy(sources::watchSeconds).isInstanceOf(InvalidCorsPolicyException.class)
                 .hasMessageContaining("config-file-watch-seconds is \"soon\"");
-    }
-
-    /** Runs the watcher's check now rather than waiting for its schedule, so the test does not depend on time. */
-    static void checkNow(CorsFilter filter) {
-        try {
-            java.lang.reflect.Field field = CorsFilter.class.getDeclaredField("watcher");
-            field.setAccessible(true);
-            ((PolicyFileWatcher) field.get(filter)).check();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

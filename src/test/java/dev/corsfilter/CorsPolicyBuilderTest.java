@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.corsfilter.testing.LogCapture;
+import dev.corsfilter.testing.LogRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -999,11 +999,12 @@ class CorsPolicyBuilderTest {
 
         @ParameterizedTest(name = "{0}s")
         @MethodSource("warnings")
-        void aMaxAgeAboveAnEnginesCapIsAWarningNamingEachSuchEngine(long seconds, String warning) throws Exception {
-            List<LogCapture.Line> lines = LogCapture.capture(() -> valid().maxAge(Duration.ofSeconds(seconds)).build());
-
-            List<String> warnings = lines.stream().filter(line -> line.level().equals("WARN"))
-                    .map(LogCapture.Line::message).toList();
+        void aMaxAgeAboveAnEnginesCapIsAWarningNamingEachSuchEngine(long seconds, String warning) {
+            List<String> warnings;
+            try (LogRecorder log = LogRecorder.start()) {
+                valid().maxAge(Duration.ofSeconds(seconds)).build();
+                warnings = log.entries("WARN").stream().map(LogRecorder.Entry::message).toList();
+            }
             if (warning == null) {
                 assertThat(warnings).isEmpty();
             } else {

@@ -283,11 +283,11 @@ class InitParametersTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-1", "86401", "9223372036854775807"})
-    void aMaxAgeOutOfRangeIsRefusedByThePolicy(String value) {
+    void aMaxAgeOutOfRangeIsRefused(String value) {
         PolicyProblem problem = onlyProblem(withOrigin("max-age", value));
 
         assertThat(problem.rule()).isEqualTo(MAX_AGE_OUT_OF_RANGE);
-        assertThat(problem.message()).endsWith(" is not a whole number of seconds from 0 to 86400 (24 hours)");
+        assertThat(problem.message()).endsWith(" is \"" + value + "\"; write whole seconds from 0 to 86400 (24 hours)");
     }
     @Test
     void aMaxAgeOutOfRangeNamesTheInitParamAndItsValue() {
@@ -313,11 +313,12 @@ class InitParametersTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"404", "199", "-204", "99999999999", "-99999999999"})
-    void aPreflightStatusOutside2xxIsRefusedByThePolicy(String value) {
+    void aPreflightStatusOutside2xxIsRefused(String value) {
         PolicyProblem problem = onlyProblem(withOrigin("preflight-status", value));
 
         assertThat(problem.rule()).isEqualTo(PREFLIGHT_STATUS_INVALID);
-        assertThat(problem.message()).endsWith(" would fail every pre-flight: browsers require a status from 200 to 299");
+        assertThat(problem.message()).endsWith(" is \"" + value
+                + "\"; write a status from 200 to 299: browsers fail a pre-flight with any other");
     }
     @Test
     void aHugePreflightStatusIsReportedAsConfigured() {
@@ -326,26 +327,81 @@ class InitParametersTest {
                 .containsExactly("preflight-status", "99999999999");
     }
 
-    @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"allowed-origin", "Allowed-Origins", "ALLOWED_ORIGINS", "cors.allowed.origins",
-            "allowedOrigins", "allow-origins", "max_age", "credentials", ""})
-    void anUnknownParamIsRefusedAndListsTheKnownOnes(String name) {
+    static Stream<Arguments> numbersOutOfRange() {
+        String resolver = OriginResolverTest.TenantResolver.class.getName();
+        return Stream.of(
+                arguments("origin-resolver-cache-size", "-4294967295", resolver, "write a whole number from 1 to 1000000"),
+                arguments("origin-resolver-cache-size", "4294967297", resolver, "write a whole number from 1 to 1000000"),
+                arguments("origin-resolver-cache-size", "99999999999999999999", resolver,
+                        "write a whole number from 1 to 1000000"),
+                arguments("origin-resolver-cache-size", "0", resolver, "write a whole number from 1 to 1000000"),
+                arguments("origin-resolver-cache-seconds", "-4294967295", resolver,
+                        "write whole seconds from 1 to 86400 (24 hours)"),
+                arguments("origin-resolver-cache-seconds", "18446744073709551617", resolver,
+                        "write whole seconds from 1 to 86400 (24 hours)"),
+                arguments("max-age", "99999999999999999999", null, "write whole seconds from 0 to 86400 (24 hours)"),
+                arguments("preflight-status", "4294967500", null,
+                        "write a status from 200 to 299: browsers fail a pre-flight with any other"));
+    }
+
+    /** Parse, check the range, then convert: a cast first turned -4294967295 into 1 and 4294967297 into 2147483647. */
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("numbersOutOfRange")
+    void aNumberIsRangeCheckedAsWrittenBeforeItIsConverted(String name, String value, String resolver, String hint) {
+        Map<String, String> params = withOrigin(name, value);
+        if (resolver != null) {
+            params.put("origin-resolver", resolver);
+        }
+
+        PolicyProblem problem = onlyProblem(params);
+
+        assertThat(problem.setting()).isEqualTo(name);
+        assertThat(problem.value()).isEqualTo(value);
+        assertThat(problem.message()).isEqualTo(name + " is \"" + value + "\"; " + hint);
+    }
+
+    static Stream<Arguments> misspeltNames() {
+        return Stream.of(
+                arguments("allowed-origin", "allowed-origins"),
+                arguments("Allowed-Origins", "allowed-origins"),
+                arguments("ALLOWED_ORIGINS", "allowed-origins"),
+                arguments("cors.allowed.origins", "allowed-origins"),
+                arguments("allowedOrigins", "allowed-origins"),
+                arguments("allow-origins", "allowed-origins"),
+                arguments("max_age", "max-age"),
+                arguments("credentials", "allow-credentials"),
+                arguments("alow-credentails", "allow-credentials"),
+                arguments("exposed-header", "exposed-headers"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misspeltNames")
+    void aMisspeltParamIsRefusedWithTheClosestKnownName(String name, String closest) {
         PolicyProblem problem = onlyProblem(withOrigin(name, "x"));
 
         assertThat(problem.setting()).isEqualTo(name);
         assertThat(problem.value()).isEqualTo("x");
+        assertThat(problem.rule()).isEqualTo(INIT_PARAM_UNKNOWN);
+        assertThat(problem.message()).isEqualTo("unknown init-param \"" + name + "\"; did you mean \"" + closest + "\"?");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"colour", "zeta", ""})
+    void anUnknownParamLikeNoKnownOneIsRefusedAndListsTheKnownOnes(String name) {
+        PolicyProblem problem = onlyProblem(withOrigin(name, "x"));
+
         assertThat(problem.rule()).isEqualTo(INIT_PARAM_UNKNOWN);
         assertThat(problem.message()).startsWith("unknown init-param \"" + name + "\"; the known ones are [");
     }
 
     @Test
     void theUnknownParamMessageListsEveryKnownNameSorted() {
-        String message = onlyProblem(withOrigin("allowed-origin", APP)).message();
+        String message = onlyProblem(withOrigin("colour", APP)).message();
         List<String> known = List.of(message.substring(message.indexOf('[') + 1, message.lastIndexOf(']'))
                 .split(", "));
 
         assertThat(message).endsWith("]");
-        assertThat(known).isSorted().containsAll(DOCUMENTED).doesNotContain("allowed-origin");
+        assertThat(known).isSorted().containsAll(DOCUMENTED).doesNotContain("colour");
     }
 
     @Test

@@ -1,7 +1,15 @@
 package dev.corsfilter;
 
+import dev.corsfilter.testing.EmbeddedJetty;
+import dev.corsfilter.testing.FlakyResolver;
+import dev.corsfilter.testing.Http;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +74,32 @@ class OriginResolverTest {
 
         assertThat(policy.evaluate(CorsRequest.preflight("https://tenant-1.example.net", "GET", null)).decision())
                 .isEqualTo(CorsDecision.ORIGIN_NOT_ALLOWED);
+    }
+
+    @Test
+    void aResolverThatThrowsAnErrorCostsTheOriginItsCorsHeadersNotTheRequest() {
+        FlakyResolver resolver = new FlakyResolver(TENANTS::contains);
+        CorsPolicy policy = CorsPolicy.builder().allowedOrigins("https://app.example.com")
+                .originResolver(resolver, Duration.ofMinutes(1), 100).build();
+        HttpServlet application = new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.getWriter().write("items");
+            }
+        };
+        try (EmbeddedJetty jetty = new EmbeddedJetty().filter(new CorsFilter(policy)).servlet("/*", application).start()) {
+            resolver.failWith(new StackOverflowError());
+            HttpResponse<String> refused = Http.send("GET", jetty.uri().resolve("/items"),
+                    "Origin", "https://tenant-1.example.net");
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).isEqualTo("items");
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+            resolver.answerAgain();
+            HttpResponse<String> allowed = Http.send("GET", jetty.uri().resolve("/items"),
+                    "Origin", "https://tenant-1.example.net");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://tenant-1.example.net");
+        }
     }
 
     @Test

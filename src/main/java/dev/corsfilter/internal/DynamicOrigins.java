@@ -5,28 +5,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * Asks a user's {@link OriginResolver} about origins the static configuration does not allow: only
- * well-formed ones, never letting an exception escape, refusing insecure origins with credentials, and
- * remembering answers for a bounded time and number of origins when asked to.
+ * well-formed ones, refusing insecure origins with credentials, and remembering answers for a bounded time
+ * and number of origins when asked to.
+ *
+ * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
+ * again. Failures are logged at a bounded rate ({@link ResolverFailureLog}). What the resolver throws never
+ * reaches the request: exceptions and errors alike, {@link StackOverflowError} included (the stack is unwound
+ * by the time it is caught). The exception is the rest of {@link VirtualMachineError}: an
+ * {@link OutOfMemoryError} or {@link InternalError} says the JVM itself is failing, not that the origin is
+ * unknown, so it propagates to the container, which fails the request and reports it as it reports any other
+ * such error; an interrupt is passed on by keeping the thread's interrupt status.
  */
 public final class DynamicOrigins {
 
+    /** The most answers a cache may hold. */
+    public static final int MAX_CACHE_SIZE = 1_000_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(DynamicOrigins.class);
+    /** The shortest time between two log lines about failures. */
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final OriginResolver resolver;
     private final boolean refuseInsecure;
-    private final long ttlNanos;
-    private final int maxEntries;
     private final LongSupplier clock;
-    private final ConcurrentHashMap<String, Answer> cache;
-
-    /** A remembered answer and when it stops counting. */
-    private record Answer(boolean allowed, long expiresAt) {
-    }
+    private final ExpiringCache<String, Boolean> cache;
+    private final ResolverFailureLog failures = new ResolverFailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos());
 
     /**
      * Wraps a resolver.
@@ -42,10 +49,9 @@ public final class DynamicOrigins {
                           LongSupplier clock) {
         this.resolver = resolver;
         this.refuseInsecure = refuseInsecure;
-        this.ttlNanos = cacheTtl == null ? 0 : cacheTtl.toNanos();
-        this.maxEntries = maxEntries;
         this.clock = clock;
-        this.cache = ttlNanos > 0 && maxEntries > 0 ? new ConcurrentHashMap<>() : null;
+        long ttlNanos = cacheTtl == null ? 0 : cacheTtl.toNanos();
+        this.cache = ttlNanos > 0 && maxEntries > 0 ? new ExpiringCache<>(ttlNanos, maxEntries) : null;
     }
 
     /**
@@ -58,28 +64,23 @@ public final class DynamicOrigins {
         if (!RequestOrigin.isWellFormed(origin) || (refuseInsecure && RequestOrigin.isInsecure(origin))) {
             return false;
         }
-        if (cache == null) {
-            return ask(origin);
-        }
         long now = clock.getAsLong();
-        Answer remembered = cache.get(origin);
-        if (remembered != null && now - remembered.expiresAt() < 0) {
-            return remembered.allowed();
+        Boolean remembered = cache == null ? null : cache.get(origin, now);
+        if (remembered != null) {
+            return remembered;
         }
-        boolean allowed = ask(origin);
-        if (cache.size() >= maxEntries) {
-            cache.values().removeIf(answer -> now - answer.expiresAt() >= 0);
-            if (cache.size() >= maxEntries) {
-                // Simpler than LRU bookkeeping on every hit, and still bounded: a full cache starts over.
-                cache.clear();
-            }
+        Boolean answer = ask(origin, now);
+        if (answer == null) {
+            return false;
         }
-        cache.put(origin, new Answer(allowed, now + ttlNanos));
-        return allowed;
+        if (cache != null) {
+            cache.put(origin, answer, now);
+        }
+        return answer;
     }
 
     /**
-     * How many answers are remembered now.
+     * How many answers are held now, expired ones included until the cache forgets them.
      *
      * @return the cache size, 0 without a cache
      */
@@ -87,12 +88,20 @@ public final class DynamicOrigins {
         return cache == null ? 0 : cache.size();
     }
 
-    private boolean ask(String origin) {
+    /** Returns the resolver's answer, or null when it failed. */
+    private Boolean ask(String origin, long now) {
         try {
             return resolver.allows(origin);
-        } catch (Exception | LinkageError e) {
-            LOG.warn("CORS origin resolver failed for {}; the origin is refused", LogText.quote(origin), e);
-            return false;
+        } catch (StackOverflowError e) {
+            failures.failed(origin, e, now);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            failures.failed(origin, e, now);
         }
+        return null;
     }
 }

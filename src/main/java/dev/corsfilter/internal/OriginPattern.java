@@ -22,6 +22,15 @@ public final class OriginPattern {
     private static final Map<String, String> DEFAULT_PORTS =
             Map.of("http", "80", "https", "443", "ws", "80", "wss", "443", "ftp", "21");
 
+    /** The characters UTS #46 (browsers) keeps and IDNA2003 ({@link IDN}) maps, with what each does with them. */
+    private static final Map<Character, String> DEVIATIONS = Map.of(
+            '\u00df', "\"ß\" (UTS #46, as IDNA2008) where Java's IDNA2003 turns it into \"ss\"",
+            '\u03c2', "\"ς\" (UTS #46, as IDNA2008) where Java's IDNA2003 turns it into \"σ\"",
+            '\u200c', "U+200C ZERO WIDTH NON-JOINER (UTS #46, as IDNA2008) where Java's IDNA2003 drops it",
+            '\u200d', "U+200D ZERO WIDTH JOINER (UTS #46, as IDNA2008) where Java's IDNA2003 drops it");
+    private static final String WRITE_WHAT_BROWSERS_SEND =
+            "write the Origin header a browser sends to the site, as its developer tools show it";
+
     private static final int MAX_LABEL_LENGTH = 63;
     private static final int MAX_HOST_LENGTH = 253;
 
@@ -305,7 +314,7 @@ public final class OriginPattern {
             String lower = text.toLowerCase(Locale.ROOT);
             if (!text.chars().allMatch(c -> c < 128)) {
                 problem(PolicyRule.ORIGIN_NOT_ASCII, quoted() + " has a non-ASCII host; browsers send the punycode form"
-                        + punycodeHint(scheme, lower, subdomains, portText));
+                        + punycodeHint(scheme, text, subdomains, portText));
                 return null;
             }
             if (lower.startsWith("[")) {
@@ -360,13 +369,37 @@ public final class OriginPattern {
             return host;
         }
 
+        /**
+         * Suggests the punycode form only where Java computes what browsers send. {@link IDN} implements
+         * IDNA2003 with the tables of Unicode 3.2; browsers follow UTS #46 non-transitional processing
+         * (IDNA2008), which keeps the deviation characters IDNA2003 maps to something else, and knows the
+         * characters Unicode added since. For those a guess would name another domain, so the rule is given.
+         */
         private String punycodeHint(String scheme, String host, boolean subdomains, String portText) {
+            for (int i = 0; i < host.length(); i++) {
+                String deviation = DEVIATIONS.get(host.charAt(i));
+                if (deviation != null) {
+                    return ", but Java cannot compute it here: browsers keep " + deviation
+                            + ", another domain; " + WRITE_WHAT_BROWSERS_SEND;
+                }
+            }
             try {
-                String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+                String ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
                 return " — did you mean \"" + scheme + "://" + (subdomains ? "*." : "") + ascii
                         + (portText == null ? "" : ":" + portText) + "\"?";
             } catch (IllegalArgumentException e) {
-                return "";
+                return knownToJava(host) ? "" : ", but Java cannot compute it for characters newer than its IDNA2003"
+                        + " tables (Unicode 3.2); " + WRITE_WHAT_BROWSERS_SEND;
+            }
+        }
+
+        /** Whether the host is refused by IDNA2003 for another reason than characters it does not know. */
+        private static boolean knownToJava(String host) {
+            try {
+                IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+                return false;
+            } catch (IllegalArgumentException e) {
+                return true;
             }
         }
 

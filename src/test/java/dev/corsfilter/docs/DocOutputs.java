@@ -5,7 +5,7 @@ import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.testing.EmbeddedJetty;
 import dev.corsfilter.testing.Http;
-import dev.corsfilter.testing.LogCapture;
+import dev.corsfilter.testing.LogRecorder;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 
@@ -40,6 +40,7 @@ final class DocOutputs {
         outputs.put("troubleshooting: a filter that does not start", DocOutputs::startupFailure);
         outputs.put("troubleshooting: a refused pre-flight in debug mode", DocOutputs::debugModeResponse);
         outputs.put("troubleshooting: the same pre-flight without debug mode", DocOutputs::refusedResponse);
+        outputs.put("troubleshooting: a misspelt system property", DocOutputs::misspeltSystemProperty);
         return outputs;
     }
 
@@ -59,35 +60,50 @@ final class DocOutputs {
     }
 
     static String debugLog() throws Exception {
-        List<LogCapture.Line> lines = LogCapture.capture(() -> {
-            try (EmbeddedJetty jetty = api(troubleshootingPolicy(false))) {
-                URI items = jetty.uri().resolve("/api/items");
-                Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PUT",
-                        "Access-Control-Request-Headers", "content-type,x-trace-id");
-                Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PATCH");
-                Http.send("GET", items, "Origin", "https://app.example.com:8443");
-            }
-            return null;
-        });
-        return String.join("\n", lines.stream().filter(line -> line.level().equals("DEBUG"))
-                .map(LogCapture.Line::message).toList());
+        try (LogRecorder log = LogRecorder.start(CorsFilter.class.getName());
+             EmbeddedJetty jetty = api(troubleshootingPolicy(false))) {
+            URI items = jetty.uri().resolve("/api/items");
+            Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PUT",
+                    "Access-Control-Request-Headers", "content-type,x-trace-id");
+            Http.send("OPTIONS", items, "Origin", APP, "Access-Control-Request-Method", "PATCH");
+            Http.send("GET", items, "Origin", "https://app.example.com:8443");
+            return String.join("\n", log.entries("DEBUG").stream().map(LogRecorder.Entry::message).toList());
+        }
     }
 
     static String startupFailure() throws Exception {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("allowed-origins", "https://app.example.com/, http://admin.example.com");
         params.put("allow-credentials", "true");
-        List<LogCapture.Line> lines = LogCapture.capture(() -> {
+        try (LogRecorder log = LogRecorder.start()) {
             try {
                 new CorsFilter().init(filterConfig("cors", params));
                 throw new AssertionError("the filter started");
             } catch (InvalidCorsPolicyException expected) {
-                return null;
+                // jetty-slf4j-impl writes a message's line breaks as '|'; shown here as the lines they are.
+                return String.join("\n", log.entries("ERROR").stream()
+                        .map(line -> line.message().replace("|  - ", "\n  - ")).toList());
             }
-        });
-        // jetty-slf4j-impl writes a message's line breaks as '|'; shown here as the lines they are.
-        return String.join("\n", lines.stream().filter(line -> line.level().equals("ERROR"))
-                .map(line -> line.message().replace("|  - ", "\n  - ")).toList());
+        }
+    }
+
+    /** What a filter configured by name logs for {@code -Dcors.allowed-origin=…} (one letter short). */
+    static String misspeltSystemProperty() throws Exception {
+        String misspelt = "cors.allowed-origin";
+        String before = System.setProperty(misspelt, APP);
+        try (LogRecorder log = LogRecorder.start()) {
+            CorsFilter filter = new CorsFilter();
+            filter.init(filterConfig("cors", Map.of("allowed-origins", APP)));
+            filter.destroy();
+            return String.join("\n", log.entries("WARN").stream().map(LogRecorder.Entry::message)
+                    .filter(message -> message.contains(misspelt)).toList());
+        } finally {
+            if (before == null) {
+                System.clearProperty(misspelt);
+            } else {
+                System.setProperty(misspelt, before);
+            }
+        }
     }
 
     static String debugModeResponse() {

@@ -1,13 +1,22 @@
 package dev.corsfilter.internal;
 
+import dev.corsfilter.testing.FlakyResolver;
+import dev.corsfilter.testing.LogRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DynamicOriginsTest {
 
@@ -80,5 +89,171 @@ class DynamicOriginsTest {
             assertThat(origins.cachedAnswers()).isLessThanOrEqualTo(50);
         }
         assertThat(asked).hasSize(1_000);
+    }
+
+    final FlakyResolver tenants = new FlakyResolver(origin -> origin.endsWith(".tenant.example"));
+
+    DynamicOrigins cached(int size) {
+        return new DynamicOrigins(tenants, false, Duration.ofHours(24), size, now::get);
+    }
+
+    @Test
+    void aResolverFailureIsNotRememberedTheNextRequestAsksAgain() {
+        DynamicOrigins origins = cached(100);
+
+        tenants.failWith(new IllegalStateException("database blip"));
+        assertThat(origins.allows("https://a.tenant.example")).isFalse();
+        tenants.answerAgain();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+
+        assertThat(tenants.asked()).containsExactly("https://a.tenant.example", "https://a.tenant.example");
+    }
+
+    @Test
+    void resolverFailuresAreLoggedFirstWithTheirStackTraceThenSummarisedOncePerMinute() {
+        DynamicOrigins origins = cached(100);
+        tenants.failWith(new IllegalStateException("database down"));
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 1_000; i++) {
+                origins.allows("https://random-" + i + ".tenant.example");
+            }
+            now.addAndGet(Duration.ofSeconds(30).toNanos());
+            for (int i = 0; i < 500; i++) {
+                origins.allows("https://other-" + i + ".tenant.example");
+            }
+            assertThat(log.entries("WARN")).singleElement().satisfies(first -> {
+                assertThat(first.message()).contains("\"https://random-0.tenant.example\"");
+                assertThat(first.hasStackTrace()).isTrue();
+                assertThat(first.trace().get(0)).contains("IllegalStateException: database down");
+            });
+
+            now.addAndGet(Duration.ofSeconds(30).toNanos());
+            origins.allows("https://last.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(2).last().satisfies(summary -> {
+                assertThat(summary.message()).contains("1500 more times in 60 seconds")
+                        .contains("\"https://last.tenant.example\"")
+                        .contains("IllegalStateException: database down");
+                assertThat(summary.hasStackTrace()).isFalse();
+            });
+
+            tenants.answerAgain();
+            now.addAndGet(Duration.ofMinutes(10).toNanos());
+            tenants.failWith(new IllegalStateException("database down again"));
+            origins.allows("https://next.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(3).last().satisfies(next -> {
+                assertThat(next.message()).contains("\"https://next.tenant.example\"");
+                assertThat(next.hasStackTrace()).isTrue();
+            });
+
+            for (int i = 0; i < 3; i++) {
+                now.addAndGet(Duration.ofSeconds(1).toNanos());
+                origins.allows("https://late-" + i + ".tenant.example");
+            }
+            now.addAndGet(Duration.ofMinutes(10).toNanos());
+            origins.allows("https://much-later.tenant.example");
+            assertThat(log.entries("WARN")).hasSize(5).extracting(LogRecorder.Entry::hasStackTrace)
+                    .containsExactly(true, false, true, false, true);
+            assertThat(log.entries("WARN").get(3).message()).contains("failed 3 more times in 3 seconds")
+                    .contains("\"https://late-2.tenant.example\"");
+        }
+    }
+
+    @Test
+    void aResolverThatThrowsAnErrorRefusesTheOriginAndIsAskedAgain() {
+        DynamicOrigins origins = cached(100);
+
+        for (Throwable error : List.of(new StackOverflowError(), new AssertionError("invariant"),
+                new NoClassDefFoundError("com/example/Tenants"), new ExceptionInInitializerError("static init"))) {
+            tenants.failWith(error);
+            assertThat(origins.allows("https://a.tenant.example")).as(error.toString()).isFalse();
+        }
+        tenants.answerAgain();
+        assertThat(origins.allows("https://a.tenant.example")).isTrue();
+        assertThat(tenants.asked()).hasSize(5);
+    }
+
+    @Test
+    void anInterruptedResolverRefusesTheOriginAndKeepsTheThreadInterrupted() throws Exception {
+        DynamicOrigins origins = cached(100);
+        tenants.failWith(new InterruptedException());
+
+        try {
+            assertThat(origins.allows("https://a.tenant.example")).isFalse();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void outOfMemoryInTheResolverIsTheJvmsProblemAndPropagates() {
+        DynamicOrigins origins = cached(100);
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+        tenants.failWith(error);
+
+        assertThatThrownBy(() -> origins.allows("https://a.tenant.example")).isSameAs(error);
+    }
+
+    @Test
+    void aFullCacheForgetsItsOldestAnswerNotAllOfThem() {
+        DynamicOrigins origins = cached(3);
+
+        for (String tenant : List.of("a", "b", "c", "d")) {
+            origins.allows("https://" + tenant + ".tenant.example");
+        }
+        for (String tenant : List.of("b", "c", "d")) {
+            assertThat(origins.allows("https://" + tenant + ".tenant.example")).isTrue();
+        }
+
+        assertThat(tenants.asked()).hasSize(4);
+        assertThat(origins.cachedAnswers()).isEqualTo(3);
+    }
+
+    /** Many threads on a small cache, with a clock that moves: every answer right, no exception, never too big. */
+    @Test
+    void manyThreadsOnASmallCacheGetNoWrongAnswerAndNoException() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        FlakyResolver resolver = new FlakyResolver(origin -> isAllowed(index(origin)));
+        DynamicOrigins origins = new DynamicOrigins(origin -> {
+            if (index(origin) % 7 == 0) {
+                throw new IllegalStateException("this tenant's record is broken");
+            }
+            return resolver.allows(origin);
+        }, false, Duration.ofNanos(50), 4, clock::get);
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < 20_000; i++) {
+                        int index = random.nextInt(40);
+                        clock.addAndGet(random.nextInt(3));
+                        boolean expected = index % 7 != 0 && isAllowed(index);
+                        assertThat(origins.allows("https://t" + index + ".example")).as("t%d", index).isEqualTo(expected);
+                        assertThat(origins.cachedAnswers()).isLessThanOrEqualTo(4);
+                    }
+                    return 0;
+                });
+            }
+            for (Future<Integer> result : pool.invokeAll(tasks)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(resolver.asked()).isNotEmpty();
+    }
+
+    private static boolean isAllowed(int index) {
+        return index % 2 == 0;
+    }
+
+    private static int index(String origin) {
+        return Integer.parseInt(origin.substring("https://t".length(), origin.indexOf('.')));
     }
 }

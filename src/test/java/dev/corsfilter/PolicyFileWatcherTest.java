@@ -1,0 +1,265 @@
+package dev.corsfilter;
+
+import dev.corsfilter.testing.LogRecorder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The watched properties file under faults, with real files in a temporary directory. Most tests run the
+ * watcher's check directly rather than waiting for its schedule; those about the schedule itself use an
+ * interval of milliseconds and wait for what they expect, never longer than needed.
+ */
+class PolicyFileWatcherTest {
+
+    static final String ONE = "allowed-origins=https://one.example\n";
+    static final String TWO = "allowed-origins=https://two.example\n";
+
+    @TempDir
+    Path directory;
+
+    CorsFilter filter;
+
+    @AfterEach
+    void destroy() {
+        if (filter != null) {
+            filter.destroy();
+        }
+    }
+
+    Path file() {
+        return directory.resolve("cors.properties");
+    }
+
+    void write(String content) throws IOException {
+        Files.writeString(file(), content);
+    }
+
+    ConfigurationSources sources(Path file) {
+        return new ConfigurationSources(
+                Map.of("config-file", file.toString(), "config-file-watch-seconds", "3600"), Map.of(), Map.of());
+    }
+
+    /** A filter configured by name that watches {@code file} (its own schedule is an hour: checks are run here). */
+    CorsFilter watching(Path file) {
+        filter = new CorsFilter();
+        filter.init(sources(file));
+        return filter;
+    }
+
+    List<String> origins() {
+        return filter.policy().allowedOrigins();
+    }
+
+    /** The watcher a filter started, to run its check now instead of waiting for its schedule. */
+    static PolicyFileWatcher watcherOf(CorsFilter filter) {
+        try {
+            Field field = CorsFilter.class.getDeclaredField("watcher");
+            field.setAccessible(true);
+            return (PolicyFileWatcher) field.get(filter);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the checks an edit needs to be applied: the file must read the same twice in a row. */
+    static void checkTwice(CorsFilter filter) {
+        PolicyFileWatcher watcher = watcherOf(filter);
+        watcher.check();
+        watcher.check();
+    }
+
+    static long watcherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("cors-config-watcher") && thread.isAlive()).count();
+    }
+
+    @Test
+    void editsApplyWhenValidAndAreIgnoredWhenNot() throws IOException {
+        write(ONE);
+        watching(file());
+        assertThat(origins()).containsExactly("https://one.example");
+
+        write(TWO);
+        checkTwice(filter);
+        assertThat(origins()).containsExactly("https://two.example");
+
+        write("allowed-origins=https://broken.example/\n");
+        checkTwice(filter);
+        assertThat(origins()).containsExactly("https://two.example");
+
+        write("allowed-origins=*\n");
+        checkTwice(filter);
+        assertThat(filter.policy().allowsAnyOrigin()).isTrue();
+    }
+
+    // --------------------------------------------------------------------------------------------------- lifecycle
+
+    @Test
+    void initTwiceLeavesOneWatcherAndDestroyStopsEveryThreadTheFilterStarted() throws IOException {
+        write(ONE);
+        long before = watcherThreads();
+        watching(file());
+        PolicyFileWatcher first = watcherOf(filter);
+
+        filter.init(sources(file()));
+        assertThat(watcherThreads() - before).isEqualTo(1);
+        filter.destroy();
+        assertThat(watcherThreads() - before).isZero();
+
+        // The first watcher, had it survived, would now reconfigure the destroyed filter.
+        write(TWO);
+        first.check();
+        first.check();
+        assertThat(origins()).containsExactly("https://one.example");
+    }
+
+    // --------------------------------------------------------------------------------------- errors and huge files
+
+    @Test
+    void anErrorDuringACheckIsLoggedAndTheWatcherKeepsWatching() throws Exception {
+        write(ONE);
+        AtomicInteger applied = new AtomicInteger();
+        CountDownLatch appliedAfterTheError = new CountDownLatch(1);
+        Consumer<InitParameters.Configuration> apply = configuration -> {
+            if (applied.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            appliedAfterTheError.countDown();
+        };
+        PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
+                sources(file()), apply);
+        try (LogRecorder log = LogRecorder.start()) {
+            write(TWO);
+
+            assertThat(appliedAfterTheError.await(10, TimeUnit.SECONDS)).as("applied on a later check").isTrue();
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> {
+                assertThat(warning.message()).contains(file().toString());
+                assertThat(warning.trace().get(0)).contains("OutOfMemoryError: Java heap space");
+            });
+        } finally {
+            watcher.close();
+        }
+    }
+
+    @Test
+    void aFileOverOneMebibyteIsRefusedWithAClearMessageInsteadOfBeingRead() throws IOException {
+        write(ONE);
+        watching(file());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            write(TWO + "# " + "x".repeat(1 << 20) + "\n");
+            checkTwice(filter);
+            checkTwice(filter);
+
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("larger than 1 MiB"));
+        }
+    }
+
+    // ------------------------------------------------------------------------- half-written files and safe updates
+
+    @Test
+    void aHalfWrittenFileIsNotAppliedUntilItReadsTheSameTwice() throws IOException {
+        write("allowed-origins=https://app.example.com\nallow-credentials=true\nallowed-methods=PUT\n");
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+
+        // A writer caught mid-write: the credentials line is not there yet, and what is there parses.
+        write("allowed-origins=https://app.example.com\n");
+        watcher.check();
+        assertThat(filter.policy().allowsCredentials()).isTrue();
+
+        write("allowed-origins=https://app.example.com\nallow-credentials=true\nallowed-methods=PUT, DELETE\n");
+        watcher.check();
+        assertThat(filter.policy().allowedMethods()).containsExactly("PUT");
+        watcher.check();
+        assertThat(filter.policy().allowedMethods()).containsExactly("PUT", "DELETE");
+        assertThat(filter.policy().allowsCredentials()).isTrue();
+    }
+
+    @Test
+    void aFileReplacedByRenamingATemporaryFileIsApplied() throws IOException {
+        write(ONE);
+        watching(file());
+
+        Path temporary = directory.resolve(".cors.properties.tmp");
+        Files.writeString(temporary, TWO);
+        Files.move(temporary, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        checkTwice(filter);
+
+        assertThat(origins()).containsExactly("https://two.example");
+    }
+
+    /**
+     * How Kubernetes updates a mounted ConfigMap: the file is a link through {@code ..data}, a link to a
+     * directory named by time, which an update replaces by renaming a new link over it.
+     */
+    @Test
+    void aKubernetesConfigMapSymlinkSwapIsApplied() throws IOException {
+        Path first = Files.createDirectory(directory.resolve("..2024_01_01_00_00_00.1"));
+        Files.writeString(first.resolve("cors.properties"), ONE);
+        Path data = Files.createSymbolicLink(directory.resolve("..data"), first.getFileName());
+        Path mounted = Files.createSymbolicLink(directory.resolve("cors.properties"),
+                data.getFileName().resolve("cors.properties"));
+        watching(mounted);
+        assertThat(origins()).containsExactly("https://one.example");
+
+        Path second = Files.createDirectory(directory.resolve("..2024_01_01_00_05_00.2"));
+        Files.writeString(second.resolve("cors.properties"), TWO);
+        Path swap = Files.createSymbolicLink(directory.resolve("..data_tmp"), second.getFileName());
+        Files.move(swap, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(first.resolve("cors.properties"));
+        Files.delete(first);
+        checkTwice(filter);
+
+        assertThat(origins()).containsExactly("https://two.example");
+    }
+
+    // -------------------------------------------------------------------------------- deleted and unreadable files
+
+    @Test
+    void aDeletedOrUnreadableFileKeepsTheLastGoodPolicyAndLogsOneWarning() throws IOException {
+        write(ONE);
+        watching(file());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            Files.delete(file());
+            for (int i = 0; i < 3; i++) {
+                checkTwice(filter);
+            }
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("no such file").contains("stays in force"));
+
+            write(ONE);
+            checkTwice(filter);
+            assertThat(log.entries("INFO")).singleElement().satisfies(info -> assertThat(info.message())
+                    .contains(file().toString()).contains("can be read again"));
+
+            Files.delete(file());
+            Files.createDirectory(file());
+            for (int i = 0; i < 3; i++) {
+                checkTwice(filter);
+            }
+            assertThat(origins()).containsExactly("https://one.example");
+            assertThat(log.entries("WARN")).hasSize(2);
+        }
+    }
+}
