@@ -747,12 +747,21 @@ public final class CorsPolicy {
 
         /**
          * Asks the resolver about an origin nobody can own ({@code .invalid} is reserved by RFC 2606), to
-         * catch resolvers that allow everything. A resolver that fails here is not judged.
+         * catch resolvers that allow everything. A resolver that fails here is not judged, with the same
+         * exceptions as on requests: errors of the JVM itself ({@code OutOfMemoryError} and the other
+         * {@link VirtualMachineError}s but {@code StackOverflowError}) are not the resolver's answer.
          */
         private boolean allowsMadeUpOrigin() {
             try {
                 return originResolver.allows("https://cors-filter-probe.invalid");
-            } catch (Exception | LinkageError e) {
+            } catch (StackOverflowError e) {
+                return false;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 return false;
             }
         }

@@ -67,6 +67,19 @@ class OriginResolverTest {
     }
 
     @Test
+    void aResolverThatOverflowsItsStackWhenTheCredentialedPolicyIsBuiltIsNotJudgedByIt() {
+        CorsPolicy policy = CorsPolicy.builder().allowedOrigins("https://app.example.com").allowCredentials(true)
+                .originResolver(origin -> {
+                    throw new StackOverflowError();
+                }).build();
+        assertThat(policy.allowsCredentials()).isTrue();
+        assertThatThrownBy(() -> CorsPolicy.builder().allowedOrigins("https://app.example.com").allowCredentials(true)
+                .originResolver(origin -> {
+                    throw new OutOfMemoryError("the JVM's problem");
+                }).build()).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
     void aFailingResolverRefusesAndNeverThrows() {
         CorsPolicy policy = CorsPolicy.builder().allowedOrigins("https://app.example.com").originResolver(origin -> {
             throw new IllegalStateException("database down");

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * downloaded: what each needs installed, how to start it, and how it differs where the tests can see it.
  *
  * <p>A missing engine skips its tests with a notice naming exactly what is missing and the packages that
- * bring it, unless the environment variable {@code CORS_REQUIRE_BROWSER} is {@code true} (as in
+ * bring it, unless the environment variable {@code REQUIRE_BROWSER_TESTS} is {@code true} (as in
  * {@code .ci/run}): then a missing engine fails the run.
  */
 public enum Engine {
@@ -29,7 +29,7 @@ public enum Engine {
     WEBKIT("WebKit", EngineProfile.WEBKIT, "TypeError: Load failed", false, false);
 
     /** The environment variable that turns a missing engine from a skip into a failure. */
-    public static final String REQUIRE_VARIABLE = "CORS_REQUIRE_BROWSER";
+    public static final String REQUIRE_VARIABLE = "REQUIRE_BROWSER_TESTS";
 
     private static final Set<Engine> NOTICE_PRINTED = EnumSet.noneOf(Engine.class);
 
