@@ -2,8 +2,8 @@
 #
 # Other builds (IDE, `mvn test`, CI) may rewrite or clean target/ while a benchmark runs, and JMH forks
 # load classes lazily, so the suite never runs from the work tree's target/: it copies the tree (without
-# target/, .git and src/test, which the benchmarks do not use) to $BENCH_BUILD_DIR, builds there with
-# -Pbench, and runs from there.
+# target/, .git and cors-filter/src/test, which the benchmarks do not use) to $BENCH_BUILD_DIR,
+# builds the library module there with -Pbench, and runs from there.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_BUILD_DIR=${BENCH_BUILD_DIR:-${TMPDIR:-/tmp}/cors-filter-bench-build}
@@ -13,14 +13,16 @@ bench_build() {
   echo "== building a snapshot of $ROOT in $BENCH_BUILD_DIR (mvn -Pbench test-compile)" >&2
   rm -rf "$BENCH_BUILD_DIR"
   mkdir -p "$BENCH_BUILD_DIR" "$BENCH_OUT"
-  tar -C "$ROOT" --exclude=./target --exclude=./.git --exclude=./src/test -cf - . | tar -C "$BENCH_BUILD_DIR" -xf -
-  (cd "$BENCH_BUILD_DIR" && mvn -q -B -Pbench -DskipTests test-compile)
-  BENCH_CP="$BENCH_BUILD_DIR/target/test-classes:$BENCH_BUILD_DIR/target/classes:$(cat "$BENCH_BUILD_DIR/target/bench.classpath")"
+  tar -C "$ROOT" --exclude=target --exclude=./.git --exclude=./cors-filter/src/test -cf - . \
+    | tar -C "$BENCH_BUILD_DIR" -xf -
+  (cd "$BENCH_BUILD_DIR" && mvn -q -B -Pbench -DskipTests -pl cors-filter -am test-compile)
+  local module="$BENCH_BUILD_DIR/cors-filter"
+  BENCH_CP="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
   export BENCH_CP
   echo "$BENCH_CP" > "$BENCH_BUILD_DIR/classpath.txt"
   git -C "$ROOT" rev-parse --short HEAD 2>/dev/null > "$BENCH_OUT/commit.txt" || echo unknown > "$BENCH_OUT/commit.txt"
-  if [ -n "$(git -C "$ROOT" status --porcelain -- src/main 2>/dev/null)" ]; then
-    echo "(with uncommitted changes in src/main)" >> "$BENCH_OUT/commit.txt"
+  if [ -n "$(git -C "$ROOT" status --porcelain -- cors-filter/src/main 2>/dev/null)" ]; then
+    echo "(with uncommitted changes in cors-filter/src/main)" >> "$BENCH_OUT/commit.txt"
   fi
 }
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 version="${1:-1.15.0}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-target="$root/src/main/resources/dev/corsfilter/internal/public_suffix_list.txt"
+target="$root/cors-filter/src/main/resources/dev/corsfilter/internal/public_suffix_list.txt"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

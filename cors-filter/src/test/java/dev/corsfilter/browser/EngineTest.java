@@ -1,5 +1,6 @@
 package dev.corsfilter.browser;
 
+import dev.corsfilter.testing.Project;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ class EngineTest {
     /** CI installs the packages the engines need; webkit2gtk-driver brings libwebkit2gtk-4.1-0 and MiniBrowser. */
     @Test
     void ciInstallsEveryPackageTheEnginesNeed() throws IOException {
-        Matcher packages = Pattern.compile("(?m)^packages=\"([^\"]+)\"").matcher(Files.readString(Path.of(".ci/run")));
+        Matcher packages = Pattern.compile("(?m)^packages=\"([^\"]+)\"").matcher(Files.readString(Project.path(".ci/run")));
         assertThat(packages.find()).as(".ci/run names its packages").isTrue();
         Set<String> needed = OpenBrowsers.engines().stream().flatMap(engine -> engine.requirements().stream())
                 .map(Engine.Requirement::debianPackage).filter(name -> !name.equals("libwebkit2gtk-4.1-0"))

@@ -1,5 +1,6 @@
 package dev.corsfilter.docs;
 
+import dev.corsfilter.testing.Project;
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
@@ -152,11 +153,13 @@ class DocSnippetsTest {
         }));
     }
 
+    /** A documented dependency names a module of this build, at the version it will be released as. */
     private static void checkDependency(Markdown.Block block) throws IOException {
-        String pom = Files.readString(Project.path("pom.xml"));
-        String project = pom.substring(pom.indexOf("</modelVersion>"), pom.indexOf("<packaging>"));
+        String parent = Files.readString(Project.path("pom.xml"));
+        String project = parent.substring(parent.indexOf("</modelVersion>"), parent.indexOf("<packaging>"));
         assertThat(element(block.content(), "groupId")).isEqualTo(element(project, "groupId"));
-        assertThat(element(block.content(), "artifactId")).isEqualTo(element(project, "artifactId"));
+        assertThat(Project.moduleArtifactIds()).as(block + ": a module of this build")
+                .contains(element(block.content(), "artifactId"));
         assertThat(element(block.content(), "version")).isEqualTo(element(project, "version").replace("-SNAPSHOT", ""));
     }
 
@@ -360,15 +363,20 @@ class DocSnippetsTest {
         }
     }
 
+    /** The profiles, executions and modules a documented Maven command names exist in this build. */
     private static void checkMaven(Markdown.Block block, List<String> command) throws IOException {
-        String pom = Files.readString(Project.path("pom.xml"));
-        for (String arg : command) {
+        String poms = Project.allPoms();
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
             if (arg.startsWith("-P")) {
                 for (String profile : arg.substring(2).split(",")) {
-                    assertThat(pom).as(block + ": profile " + profile).contains("<id>" + profile.replace("!", "") + "</id>");
+                    assertThat(poms).as(block + ": profile " + profile).contains("<id>" + profile.replace("!", "") + "</id>");
                 }
+            } else if (arg.equals("-pl") || arg.equals("-f")) {
+                assertThat(Project.path(command.get(i + 1)).resolve("pom.xml")).as(block + ": module " + command.get(i + 1))
+                        .isRegularFile();
             } else if (arg.contains("@")) {
-                assertThat(pom).as(block + ": execution " + arg).contains("<id>" + arg.substring(arg.indexOf('@') + 1) + "</id>");
+                assertThat(poms).as(block + ": execution " + arg).contains("<id>" + arg.substring(arg.indexOf('@') + 1) + "</id>");
             }
         }
     }

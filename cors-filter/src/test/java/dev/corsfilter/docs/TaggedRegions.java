@@ -1,5 +1,6 @@
 package dev.corsfilter.docs;
 
+import dev.corsfilter.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class TaggedRegions {
      * Where the examples live: compiled test sources, sources compiled by the tests themselves, and the
      * benchmarks (compiled with {@code -Pbench}), which docs/performance.md may quote.
      */
-    static final List<String> ROOTS = List.of("src/test/java/dev/corsfilter/docs", "src/jmh/java");
+    static final List<String> ROOTS = List.of("cors-filter/src/test/java/dev/corsfilter/docs", "cors-filter/src/jmh/java");
 
     private static final Pattern MARKER = Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::([\\w.-]+)\\[]\\s*(?:-->)?\\s*$");
 

@@ -1,5 +1,6 @@
 package dev.corsfilter.docs;
 
+import dev.corsfilter.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
