@@ -2,11 +2,12 @@ package dev.corsfilter;
 
 import dev.corsfilter.internal.DynamicOrigins;
 import dev.corsfilter.internal.HeaderNames;
+import dev.corsfilter.internal.LimitValidation;
 import dev.corsfilter.internal.MapHeaderSink;
 import dev.corsfilter.internal.MethodNames;
 import dev.corsfilter.internal.OriginPattern;
+import dev.corsfilter.internal.OriginValidation;
 import dev.corsfilter.internal.PolicyRules;
-import dev.corsfilter.internal.PublicSuffixes;
 import dev.corsfilter.internal.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +46,6 @@ import java.util.Set;
 public final class CorsPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorsPolicy.class);
-
-    /**
-     * The longest each browser engine keeps a pre-flight answer, shortest first, with the browsers built on
-     * it; a longer max age only helps the engines with a longer cap. Measured by the browser tests.
-     */
-    static final List<Map.Entry<String, Duration>> ENGINE_MAX_AGE_CAPS = List.of(
-            Map.entry("WebKit (600 s: Safari, every browser on iOS)", Duration.ofMinutes(10)),
-            Map.entry("Chromium (7200 s: Chrome, Edge, Opera)", Duration.ofHours(2)),
-            Map.entry("Firefox (86400 s)", Duration.ofHours(24)));
-    /** The longest pre-flight cache lifetime a policy may ask for. */
-    static final Duration MAX_AGE_LIMIT = Duration.ofHours(24);
 
     private final boolean anyOrigin;
     private final boolean nullOrigin;
@@ -637,144 +627,27 @@ public final class CorsPolicy {
          */
         public CorsPolicy build() {
             List<PolicyProblem> problems = new ArrayList<>();
-            boolean wildcard = anyOrigin || origins.contains("*");
-            List<OriginPattern> patterns = originPatterns(wildcard, problems);
+            OriginValidation.Settings originSettings = new OriginValidation.Settings(origins, anyOrigin, nullOrigin,
+                    credentials, insecureOriginsWithCredentials, publicSuffixWildcardsWithCredentials, originResolver);
+            List<OriginPattern> patterns = OriginValidation.validate(originSettings, problems);
             Set<String> validMethods = MethodNames.validate(methods, "allowedMethods", problems);
             Set<String> validHeaders = HeaderNames.validateRequestNames(headers, "allowedHeaders", problems);
             Set<String> validExposed = HeaderNames.validateResponseNames(exposedHeaders, "exposedHeaders", problems);
-            if (credentials && validExposed.contains("*")) {
-                problems.add(new PolicyProblem("exposedHeaders", "*", PolicyRule.EXPOSE_ALL_WITH_CREDENTIALS,
-                        "exposedHeaders(\"*\") cannot be combined with credentials: browsers then read * as a header"
-                                + " named \"*\"; list the header names instead"));
-            }
-            checkMaxAge(problems);
-            checkOriginResolver(problems);
-            if (preflightStatus < 200 || preflightStatus > 299) {
-                problems.add(new PolicyProblem("preflightStatus", Integer.toString(preflightStatus),
-                        PolicyRule.PREFLIGHT_STATUS_INVALID, "pre-flight status " + preflightStatus
-                        + " would fail every pre-flight: browsers require a status from 200 to 299"));
+            HeaderNames.checkExposedWithCredentials(validExposed, credentials, problems);
+            LimitValidation.maxAge(maxAge, problems);
+            LimitValidation.preflightStatus(preflightStatus, problems);
+            if (originResolver != null) {
+                LimitValidation.resolverCache(resolverCacheTtl, resolverCacheSize, problems);
             }
             if (!problems.isEmpty()) {
                 throw new InvalidCorsPolicyException(problems);
             }
-            List<String> capped = maxAge == null ? List.of() : ENGINE_MAX_AGE_CAPS.stream()
-                    .filter(cap -> maxAge.compareTo(cap.getValue()) > 0).map(Map.Entry::getKey).toList();
-            if (!capped.isEmpty()) {
+            List<String> capping = LimitValidation.enginesCapping(maxAge);
+            if (!capping.isEmpty()) {
                 LOG.warn("CORS max age of {} seconds is above the pre-flight cache cap of {}; those browsers reuse a"
-                        + " pre-flight answer for their cap only", maxAge.getSeconds(), String.join(" and ", capped));
+                        + " pre-flight answer for their cap only", maxAge.getSeconds(), String.join(" and ", capping));
             }
-            return new CorsPolicy(this, wildcard, patterns, validMethods, validHeaders, validExposed);
-        }
-
-        private List<OriginPattern> originPatterns(boolean wildcard, List<PolicyProblem> problems) {
-            List<OriginPattern> patterns = new ArrayList<>();
-            for (String origin : origins) {
-                if ("*".equals(origin)) {
-                    continue;
-                }
-                OriginPattern pattern = OriginPattern.parse(origin, "allowedOrigins", problems);
-                if (pattern != null) {
-                    patterns.add(pattern);
-                }
-            }
-            if (wildcard && !origins.stream().allMatch("*"::equals)) {
-                problems.add(new PolicyProblem("allowedOrigins", String.join(", ", origins),
-                        PolicyRule.ORIGIN_WILDCARD_MIXED, "\"*\" allows every origin, so listing specific origins"
-                        + " beside it is meaningless; keep either \"*\" or the list"));
-            }
-            if (!wildcard && origins.isEmpty() && !nullOrigin) {
-                problems.add(new PolicyProblem("allowedOrigins", "", PolicyRule.NO_ORIGIN,
-                        "no origin is allowed; call allowedOrigins(...) with the origins of your web front ends,"
-                                + " or allowAnyOrigin() (allowed-origins=*) for a public API"));
-            }
-            if (wildcard && credentials) {
-                problems.add(new PolicyProblem("allowCredentials", "true", PolicyRule.ANY_ORIGIN_WITH_CREDENTIALS,
-                        "allowing every origin together with credentials would let any web site act as its visitors;"
-                                + " list the trusted origins instead"));
-            }
-            if (nullOrigin && credentials) {
-                problems.add(new PolicyProblem("allowNullOrigin", "null", PolicyRule.NULL_ORIGIN_WITH_CREDENTIALS,
-                        "the null origin cannot be combined with credentials: any page can send Origin: null from a"
-                                + " sandboxed iframe and would then act as its visitors"));
-            }
-            if (credentials) {
-                patterns.forEach(pattern -> checkCredentialedOrigin(pattern, problems));
-            }
-            return wildcard ? List.of() : patterns;
-        }
-
-        private void checkCredentialedOrigin(OriginPattern pattern, List<PolicyProblem> problems) {
-            if (pattern.isInsecure() && !insecureOriginsWithCredentials) {
-                problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
-                        PolicyRule.INSECURE_ORIGIN_WITH_CREDENTIALS, "\"" + pattern + "\" is not served over TLS, so"
-                        + " anyone on the network can answer for it and act as its users; with credentials use https,"
-                        + " or call dangerouslyAllowInsecureOriginsWithCredentials()"
-                        + " (dangerously-allow-insecure-origins-with-credentials=true) if you accept the risk"));
-            }
-            if (pattern.subdomains() && !pattern.isLoopback() && PublicSuffixes.isPublicSuffix(pattern.host())
-                    && !publicSuffixWildcardsWithCredentials) {
-                problems.add(new PolicyProblem("allowedOrigins", pattern.raw(),
-                        PolicyRule.PUBLIC_SUFFIX_WITH_CREDENTIALS, "\"" + pattern + "\" trusts every site registered under"
-                        + " the public suffix \"" + pattern.host() + "\"; with credentials list your own domains, or call"
-                        + " dangerouslyAllowPublicSuffixWildcardsWithCredentials()"
-                        + " (dangerously-allow-public-suffix-wildcards-with-credentials=true) if you accept the risk"));
-            }
-        }
-
-        private void checkOriginResolver(List<PolicyProblem> problems) {
-            if (originResolver == null) {
-                return;
-            }
-            if (resolverCacheTtl != null && (resolverCacheTtl.compareTo(Duration.ofSeconds(1)) < 0
-                    || resolverCacheTtl.compareTo(MAX_AGE_LIMIT) > 0)) {
-                problems.add(new PolicyProblem("originResolver", resolverCacheTtl.toString(),
-                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache lifetime of "
-                        + (resolverCacheTtl.getNano() == 0 ? resolverCacheTtl.getSeconds() + " seconds" : resolverCacheTtl)
-                        + " is outside 1 second to 24 hours"));
-            }
-            if (resolverCacheTtl != null && (resolverCacheSize < 1 || resolverCacheSize > DynamicOrigins.MAX_CACHE_SIZE)) {
-                problems.add(new PolicyProblem("originResolver", Integer.toString(resolverCacheSize),
-                        PolicyRule.RESOLVER_CACHE_INVALID, "origin resolver cache size " + resolverCacheSize
-                        + " is outside 1 to " + DynamicOrigins.MAX_CACHE_SIZE));
-            }
-            if (credentials && allowsMadeUpOrigin()) {
-                problems.add(new PolicyProblem("originResolver", String.valueOf(originResolver),
-                        PolicyRule.ANY_ORIGIN_WITH_CREDENTIALS, "the origin resolver allowed a made-up origin"
-                        + " (https://cors-filter-probe.invalid), so it seems to allow every origin, which cannot be"
-                        + " combined with credentials"));
-            }
-        }
-
-        /**
-         * Asks the resolver about an origin nobody can own ({@code .invalid} is reserved by RFC 2606), to
-         * catch resolvers that allow everything. A resolver that fails here is not judged, with the same
-         * exceptions as on requests: errors of the JVM itself ({@code OutOfMemoryError} and the other
-         * {@link VirtualMachineError}s but {@code StackOverflowError}) are not the resolver's answer.
-         */
-        private boolean allowsMadeUpOrigin() {
-            try {
-                return originResolver.allows("https://cors-filter-probe.invalid");
-            } catch (StackOverflowError e) {
-                return false;
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-        }
-
-        private void checkMaxAge(List<PolicyProblem> problems) {
-            if (maxAge == null) {
-                return;
-            }
-            if (maxAge.isNegative() || maxAge.compareTo(MAX_AGE_LIMIT) > 0 || maxAge.getNano() != 0) {
-                problems.add(new PolicyProblem("maxAge", maxAge.toString(), PolicyRule.MAX_AGE_OUT_OF_RANGE,
-                        "max age of " + (maxAge.getNano() == 0 ? maxAge.getSeconds() + " seconds" : maxAge.toString())
-                                + " is not a whole number of seconds from 0 to 86400 (24 hours)"));
-            }
+            return new CorsPolicy(this, originSettings.wildcard(), patterns, validMethods, validHeaders, validExposed);
         }
 
         private static List<String> listOf(String[] values) {

@@ -1,6 +1,6 @@
 package dev.corsfilter;
 
-import dev.corsfilter.internal.DynamicOrigins;
+import dev.corsfilter.internal.SettingLimits;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -65,17 +65,17 @@ final class InitParameters {
      * What a number setting accepts. Checked on the number as written, before it is converted, so that no
      * value wraps round into the range and the message quotes what was written.
      */
-    private record Range(long min, long max, PolicyRule rule, String what, String why) {
+    private record Range(SettingLimits.Range limits, PolicyRule rule, String what, String why) {
     }
 
     private static final Map<String, Range> RANGES = Map.of(
-            MAX_AGE, new Range(0, CorsPolicy.MAX_AGE_LIMIT.getSeconds(), PolicyRule.MAX_AGE_OUT_OF_RANGE,
+            MAX_AGE, new Range(SettingLimits.MAX_AGE_SECONDS, PolicyRule.MAX_AGE_OUT_OF_RANGE,
                     "whole seconds", " (24 hours)"),
-            PREFLIGHT_STATUS, new Range(200, 299, PolicyRule.PREFLIGHT_STATUS_INVALID,
+            PREFLIGHT_STATUS, new Range(SettingLimits.PREFLIGHT_STATUS, PolicyRule.PREFLIGHT_STATUS_INVALID,
                     "a status", ": browsers fail a pre-flight with any other"),
-            ORIGIN_RESOLVER_CACHE_SECONDS, new Range(1, CorsPolicy.MAX_AGE_LIMIT.getSeconds(),
+            ORIGIN_RESOLVER_CACHE_SECONDS, new Range(SettingLimits.RESOLVER_CACHE_SECONDS,
                     PolicyRule.RESOLVER_CACHE_INVALID, "whole seconds", " (24 hours)"),
-            ORIGIN_RESOLVER_CACHE_SIZE, new Range(1, DynamicOrigins.MAX_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
+            ORIGIN_RESOLVER_CACHE_SIZE, new Range(SettingLimits.RESOLVER_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
                     "a whole number", ""));
 
     /** What a filter enforces: one policy for every path, or policies by path. */
@@ -315,9 +315,11 @@ final class InitParameters {
         }
         Range range = RANGES.get(name);
         BigInteger number = new BigInteger(written);
-        if (number.compareTo(BigInteger.valueOf(range.min())) < 0 || number.compareTo(BigInteger.valueOf(range.max())) > 0) {
+        long min = range.limits().min();
+        long max = range.limits().max();
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
             problems.add(new PolicyProblem(prefix + name, written, range.rule(), prefix + name + " is \"" + written
-                    + "\"; write " + range.what() + " from " + range.min() + " to " + range.max() + range.why()));
+                    + "\"; write " + range.what() + " from " + min + " to " + max + range.why()));
             return null;
         }
         return number.longValueExact();

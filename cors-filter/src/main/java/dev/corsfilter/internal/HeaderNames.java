@@ -86,6 +86,22 @@ public final class HeaderNames {
         return valid;
     }
 
+    /**
+     * Refuses exposing every header ({@code *}) with credentials: browsers then read {@code *} as a header
+     * named "*".
+     *
+     * @param exposed the valid exposed names
+     * @param credentials whether credentials are allowed
+     * @param problems where problems are added
+     */
+    public static void checkExposedWithCredentials(Set<String> exposed, boolean credentials, List<PolicyProblem> problems) {
+        if (credentials && exposed.contains("*")) {
+            problems.add(new PolicyProblem("exposedHeaders", "*", PolicyRule.EXPOSE_ALL_WITH_CREDENTIALS,
+                    "exposedHeaders(\"*\") cannot be combined with credentials: browsers then read * as a header"
+                            + " named \"*\"; list the header names instead"));
+        }
+    }
+
     private static boolean isValidToken(String name, String setting, List<PolicyProblem> problems) {
         if (name == null || name.isEmpty()) {
             problems.add(new PolicyProblem(setting, name == null ? "" : name, PolicyRule.VALUE_MISSING,
