@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * and number of origins when asked to.
  *
  * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
- * again. Failures are logged at a bounded rate ({@link ResolverFailureLog}). What the resolver throws never
+ * again. Failures are logged at a bounded rate ({@link FailureLog}). What the resolver throws never
  * reaches the request: exceptions and errors alike, {@link StackOverflowError} included (the stack is unwound
  * by the time it is caught). The exception is the rest of {@link VirtualMachineError}: an
  * {@link OutOfMemoryError} or {@link InternalError} says the JVM itself is failing, not that the origin is
@@ -33,7 +33,7 @@ public final class DynamicOrigins {
     private final boolean refuseInsecure;
     private final LongSupplier clock;
     private final ExpiringCache<String, Boolean> cache;
-    private final ResolverFailureLog failures = new ResolverFailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos());
+    private final FailureLog failures = new FailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos(), FailureLog.RESOLVER);
 
     /**
      * Wraps a resolver.
