@@ -165,7 +165,10 @@ final class ConfigurationSources {
         } else {
             hint = ClosestName.among(name, names).map(closest -> "did you mean " + spell.apply(closest) + "?")
                     .orElseGet(() -> "the " + kind + " it reads are "
-                            + names.stream().map(spell).collect(Collectors.toCollection(TreeSet::new)));
+                            + names.stream().filter(setting -> !setting.startsWith(InitParameters.SHADOW_PREFIX))
+                                    .map(spell).collect(Collectors.toCollection(TreeSet::new))
+                            + ", and each of the policy's also with the shadow prefix ("
+                            + spell.apply(InitParameters.SHADOW_PREFIX + InitParameters.ALLOWED_ORIGINS) + ", …)");
         }
         return "CORS filter ignores " + what + ", which names no setting; " + hint;
     }
@@ -233,6 +236,7 @@ final class ConfigurationSources {
     private static Set<String> undottedNames() {
         Set<String> names = new TreeSet<>(InitParameters.POLICY_NAMES);
         names.add(InitParameters.POLICIES);
+        new ArrayList<>(names).forEach(name -> names.add(InitParameters.SHADOW_PREFIX + name));
         return names;
     }
 

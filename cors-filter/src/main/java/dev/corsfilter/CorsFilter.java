@@ -58,6 +58,8 @@ public class CorsFilter implements Filter {
     public static final String DECISION_ATTRIBUTE = "dev.corsfilter.decision";
 
     private static final Logger LOG = LoggerFactory.getLogger(CorsFilter.class);
+    /** Where shadow disagreements are logged, at DEBUG, for {@code Explain shadow-report}. */
+    private static final Logger SHADOW_LOG = LoggerFactory.getLogger("dev.corsfilter.shadow");
 
     private static final String OPTIONS = "OPTIONS";
     private static final String UPGRADE = "Upgrade";
@@ -71,11 +73,33 @@ public class CorsFilter implements Filter {
     private record Active(CorsPolicy policy, PathPolicies paths) {
     }
 
+    /** A shadow configuration: one policy, or policies by path, evaluated beside the enforced one. */
+    private record Shadow(CorsPolicy policy, PathPolicies paths) {
+
+        CorsPolicy policyFor(String path) {
+            return policy != null ? policy : paths.find(path);
+        }
+    }
+
+    /** Who hears the filter's decisions: listeners, and a shadow configuration to compare with. */
+    private record Observers(DecisionListeners listeners, Shadow shadow) {
+
+        static final Observers NONE = new Observers(DecisionListeners.NONE, null);
+
+        boolean any() {
+            return shadow != null || !listeners.isEmpty();
+        }
+    }
+
     private final boolean configuredInCode;
     /** Where this filter remembers a request's policy for the dispatches that follow its first. */
     private final String policyAttribute = CorsFilter.class.getName() + ".policy." + INSTANCES.incrementAndGet();
     private volatile Active active;
-    /** Guards {@link #watcher}: the container may call {@code init} and {@code destroy} from different threads. */
+    private volatile Observers observers = Observers.NONE;
+    /**
+     * Guards {@link #watcher} and changes of {@link #observers}: the container may call {@code init} and
+     * {@code destroy} from different threads.
+     */
     private final Object lifecycle = new Object();
     private PolicyFileWatcher watcher;
 
@@ -217,18 +241,86 @@ public class CorsFilter implements Filter {
         return active().paths();
     }
 
+    /**
+     * Adds a listener that hears every decision about a CORS request, and every shadow disagreement. Without
+     * listeners and shadow, the filter does no work for them.
+     *
+     * @param listener the listener
+     */
+    public final void addDecisionListener(CorsDecisionListener listener) {
+        requireNonNull(listener, "listener");
+        synchronized (lifecycle) {
+            observers = new Observers(observers.listeners().with(listener), observers.shadow());
+        }
+    }
+
+    /**
+     * Removes a listener added before (the same object).
+     *
+     * @param listener the listener
+     */
+    public final void removeDecisionListener(CorsDecisionListener listener) {
+        synchronized (lifecycle) {
+            observers = new Observers(observers.listeners().without(listener), observers.shadow());
+        }
+    }
+
+    /**
+     * Evaluates a candidate policy beside the enforced one on every CORS request, without changing any
+     * response: each request on which the candidate would make the browser see something else (see
+     * {@link ShadowDisagreement}) goes to the decision listeners and to a DEBUG line of the logger
+     * {@code dev.corsfilter.shadow}, which {@code Explain shadow-report} counts. Replaces any shadow set
+     * before; the enforced policy is unchanged.
+     *
+     * @param candidate the policy to try for every path
+     */
+    public final void shadow(CorsPolicy candidate) {
+        setShadow(new Shadow(requireNonNull(candidate, "candidate"), null));
+    }
+
+    /**
+     * Evaluates candidate policies by path beside the enforced configuration, as {@link #shadow(CorsPolicy)}
+     * does; a path none of them covers counts as refused by the candidate.
+     *
+     * @param candidate the policies to try
+     */
+    public final void shadow(PathPolicies candidate) {
+        setShadow(new Shadow(null, requireNonNull(candidate, "candidate")));
+    }
+
+    /** Stops evaluating a shadow configuration. */
+    public final void stopShadow() {
+        setShadow(null);
+    }
+
     @Override
     public final void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
             CorsPolicy policy = policyFor(httpRequest);
             if (policy == null) {
+                observeUncovered(httpRequest);
                 chain.doFilter(request, response);
             } else {
                 doFilter(policy, httpRequest, httpResponse, chain);
             }
         } else {
             chain.doFilter(request, response);
+        }
+    }
+
+    /** A CORS request on a path no enforced policy covers still counts for the shadow configuration. */
+    private void observeUncovered(HttpServletRequest request) {
+        Observers observing = observers;
+        if (observing.shadow() != null && request.getDispatcherType() == DispatcherType.REQUEST) {
+            String origin = request.getHeader(PolicyRules.ORIGIN);
+            if (origin != null) {
+                boolean preflight = OPTIONS.equals(request.getMethod());
+                observe(observing, CorsDecisionEvent.Kind.ACTUAL, null, request, origin,
+                        preflight ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null,
+                        preflight ? joinedHeader(request, PolicyRules.REQUEST_HEADERS) : null,
+                        CorsDecision.ORIGIN_NOT_ALLOWED);
+            }
         }
     }
 
@@ -256,6 +348,10 @@ public class CorsFilter implements Filter {
         }
         CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
+        Observers observing = observers;
+        if (initial && observing.any()) {
+            observe(observing, CorsDecisionEvent.Kind.ACTUAL, policy, request, origin, null, null, decision);
+        }
         boolean allowed = decision == CorsDecision.ACTUAL_ALLOWED;
         if (!allowed && initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
@@ -297,6 +393,11 @@ public class CorsFilter implements Filter {
                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
         CorsDecision decision = rules.preflight(origin, request, REQUEST_SOURCE, requestedMethod, requestedHeaders,
                 privateNetwork, response, ServletHeaderSink.INSTANCE);
+        Observers observing = observers;
+        if (observing.any()) {
+            observe(observing, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, origin, requestedMethod,
+                    requestedHeaders, decision);
+        }
         if (decision.allowed() || rules.debug()) {
             response.setStatus(policy.preflightStatus());
         } else {
@@ -319,6 +420,10 @@ public class CorsFilter implements Filter {
             throws IOException, ServletException {
         CorsDecision decision = policy.rules().webSocketHandshake(origin, request, REQUEST_SOURCE, response,
                 ServletHeaderSink.INSTANCE);
+        Observers observing = observers;
+        if (observing.any() && request.getDispatcherType() == DispatcherType.REQUEST) {
+            observe(observing, CorsDecisionEvent.Kind.WEBSOCKET, policy, request, origin, null, null, decision);
+        }
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
             describe(policy, request, decision, origin);
             continueWith(policy, null, request, response, chain);
@@ -342,12 +447,7 @@ public class CorsFilter implements Filter {
             return request.getAttribute(policyAttribute) instanceof CorsPolicy remembered ? remembered : null;
         }
         Active current = active();
-        if (current.policy() != null) {
-            return current.policy();
-        }
-        String pathInfo = request.getPathInfo();
-        String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
-        return current.paths().find(path == null || path.isEmpty() ? "/" : path);
+        return current.policy() != null ? current.policy() : current.paths().find(pathOf(request));
     }
 
     private static void describe(CorsPolicy policy, HttpServletRequest request, CorsDecision decision, String origin) {
@@ -370,8 +470,62 @@ public class CorsFilter implements Filter {
         return current;
     }
 
+    /** Applies a configuration read by name: what it enforces, and its shadow or none. */
     private void apply(InitParameters.Configuration configuration) {
         active = new Active(configuration.policy(), configuration.paths());
+        InitParameters.Configuration shadow = configuration.shadow();
+        setShadow(shadow == null ? null : new Shadow(shadow.policy(), shadow.paths()));
+    }
+
+    private void setShadow(Shadow shadow) {
+        synchronized (lifecycle) {
+            if (shadow != null || observers.shadow() != null) {
+                LOG.info("CORS filter {}", shadow == null ? "stopped its shadow" : "shadows " + describe(shadow));
+            }
+            observers = new Observers(observers.listeners(), shadow);
+        }
+    }
+
+    /**
+     * Tells the listeners what was decided about a CORS request on its first dispatch, and compares with the
+     * shadow configuration; only called when either exists.
+     *
+     * @param policy the enforced policy, or null when none covers the path
+     */
+    private static void observe(Observers observing, CorsDecisionEvent.Kind kind, CorsPolicy policy,
+                                HttpServletRequest request, String origin, String requestedMethod,
+                                String requestedHeaders, CorsDecision decision) {
+        String path = pathOf(request);
+        CorsRequest corsRequest = new CorsRequest(request.getMethod(), origin, requestedMethod, requestedHeaders);
+        if (policy != null && !observing.listeners().isEmpty()) {
+            observing.listeners().decided(new CorsDecisionEvent(kind, corsRequest, path, decision, policy));
+        }
+        Shadow shadow = observing.shadow();
+        if (shadow != null) {
+            CorsPolicy candidate = shadow.policyFor(path);
+            ShadowDisagreement disagreement = ShadowDisagreement.of(corsRequest, path,
+                    policy == null ? uncovered(corsRequest, path) : policy.evaluate(corsRequest),
+                    candidate == null ? uncovered(corsRequest, path) : candidate.evaluate(corsRequest));
+            if (disagreement != null) {
+                if (SHADOW_LOG.isDebugEnabled()) {
+                    SHADOW_LOG.debug(ShadowReport.line(disagreement));
+                }
+                observing.listeners().disagreed(disagreement);
+            }
+        }
+    }
+
+    /** What a configuration does with a request on a path it does not cover: nothing, so CORS fails. */
+    private static CorsEvaluation uncovered(CorsRequest request, String path) {
+        return new CorsEvaluation(request, CorsDecision.ORIGIN_NOT_ALLOWED, java.util.OptionalInt.empty(), Map.of(),
+                "no policy covers path " + LogText.quote(path) + ", so the filter adds no CORS headers there");
+    }
+
+    /** The request's path within the application, as per-path policies match it. */
+    private static String pathOf(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     /** Every form of handshake carries {@code Sec-WebSocket-Version}, so other requests cost one lookup. */
@@ -426,6 +580,10 @@ public class CorsFilter implements Filter {
 
     private static String describe(Active active) {
         return active.policy() != null ? active.policy().toString() : active.paths().toString();
+    }
+
+    private static String describe(Shadow shadow) {
+        return shadow.policy() != null ? shadow.policy().toString() : shadow.paths().toString();
     }
 
     private static <T> T requireNonNull(T value, String name) {

@@ -1,6 +1,12 @@
 package dev.corsfilter;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +21,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>The file uses the init-param names ({@code allowed-origins=…}). Exit status: 0 when the request is
- * allowed, 1 when it is refused, 2 when the arguments or the policy are invalid.
+ * allowed, 1 when it is refused, 2 when the arguments or the policy are invalid. {@code shadow-report LOGFILE}
+ * instead counts the shadow disagreements a log holds, per origin (see {@link CorsFilter#shadow(CorsPolicy)}).
  */
 public final class Explain {
 
@@ -26,7 +33,10 @@ public final class Explain {
               --method     the request method (with --preflight: the method the pre-flight asks for); default GET
               --headers    with --preflight: the Access-Control-Request-Headers value, e.g. content-type,x-id
               --preflight  evaluate the OPTIONS pre-flight a browser sends before the request
-              --path       the request path, for a file with per-path policies; default /""";
+              --path       the request path, for a file with per-path policies; default /
+            or:    Explain shadow-report LOGFILE
+              counts the shadow disagreements in a log (DEBUG lines of the logger dev.corsfilter.shadow): per origin,
+              how many requests the shadow policy would refuse, allow or answer with other headers""";
 
     private Explain() {
     }
@@ -49,6 +59,9 @@ public final class Explain {
      * @return 0 allowed, 1 refused, 2 invalid arguments or policy
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("shadow-report")) {
+            return shadowReport(args.subList(1, args.size()), out, err);
+        }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -93,5 +106,22 @@ public final class Explain {
         CorsEvaluation evaluation = policy.evaluate(request);
         out.println(evaluation.explain());
         return evaluation.allowed() ? 0 : 1;
+    }
+
+    /** Prints the shadow report of a log file; 0 when it could be read, 2 otherwise. */
+    private static int shadowReport(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1) {
+            err.println(USAGE);
+            return 2;
+        }
+        // An InputStreamReader replaces malformed bytes instead of failing: logs hold whatever was logged.
+        try (BufferedReader log = new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(args.get(0))),
+                StandardCharsets.UTF_8))) {
+            ShadowReport.read(log).print(out);
+            return 0;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            err.println("cannot read " + args.get(0) + ": " + e.getMessage());
+            return 2;
+        }
     }
 }

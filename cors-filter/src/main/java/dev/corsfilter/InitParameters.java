@@ -78,8 +78,26 @@ final class InitParameters {
             ORIGIN_RESOLVER_CACHE_SIZE, new Range(SettingLimits.RESOLVER_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
                     "a whole number", ""));
 
-    /** What a filter enforces: one policy for every path, or policies by path. */
-    record Configuration(CorsPolicy policy, PathPolicies paths) {
+    /**
+     * Prefixes every setting of the shadow policy, which the filter evaluates beside the enforced one without
+     * enforcing it, e.g. {@code shadow-allowed-origins} or {@code shadow-policies}.
+     */
+    static final String SHADOW_PREFIX = "shadow-";
+
+    /**
+     * What a filter enforces: one policy for every path, or policies by path; and the shadow configuration
+     * to evaluate beside it, if any.
+     *
+     * @param policy the policy for every path, or null
+     * @param paths the policies by path, or null
+     * @param shadow the shadow configuration, or null
+     */
+    record Configuration(CorsPolicy policy, PathPolicies paths, Configuration shadow) {
+
+        /** A configuration without a shadow. */
+        Configuration(CorsPolicy policy, PathPolicies paths) {
+            this(policy, paths, null);
+        }
     }
 
     private InitParameters() {
@@ -121,6 +139,37 @@ final class InitParameters {
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe) {
+        Map<String, String> enforced = new LinkedHashMap<>();
+        Map<String, String> shadow = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(SHADOW_PREFIX)) {
+                shadow.put(name.substring(SHADOW_PREFIX.length()), value);
+            } else {
+                enforced.put(name, value);
+            }
+        });
+        List<PolicyProblem> problems = new ArrayList<>();
+        Configuration configuration = collect(() -> withoutShadow(enforced, describe), "", problems);
+        Configuration candidate = shadow.isEmpty() ? null
+                : collect(() -> withoutShadow(shadow, name -> describe.apply(SHADOW_PREFIX + name)), SHADOW_PREFIX, problems);
+        throwIfAny(problems);
+        return new Configuration(configuration.policy(), configuration.paths(), candidate);
+    }
+
+    /** Builds a configuration, or adds its problems, their settings prefixed, and returns null. */
+    private static Configuration collect(java.util.function.Supplier<Configuration> build, String prefix,
+                                         List<PolicyProblem> problems) {
+        try {
+            return build.get();
+        } catch (InvalidCorsPolicyException e) {
+            e.problems().forEach(problem -> problems.add(prefix.isEmpty() ? problem : new PolicyProblem(
+                    prefix + problem.setting(), problem.value(), problem.rule(), problem.message())));
+            return null;
+        }
+    }
+
+    /** Builds one configuration (one policy, or policies by path) from settings that hold no shadow. */
+    private static Configuration withoutShadow(Map<String, String> params, Function<String, String> describe) {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {

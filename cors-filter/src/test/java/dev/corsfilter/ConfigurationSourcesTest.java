@@ -125,7 +125,8 @@ class ConfigurationSourcesTest {
                     "CORS filter ignores environment variable CORS_API_ALLOWED_ORIGINS, which names no setting;"
                             + " per-path settings such as api.allowed-origins come from init-params or the config-file",
                     "CORS filter ignores environment variable CORS_COLOUR, which names no setting; the variables it"
-                            + " reads are " + ConfigurationSourcesTest.environmentNames(),
+                            + " reads are " + ConfigurationSourcesTest.environmentNames()
+                            + ", and each of the policy's also with the shadow prefix (CORS_SHADOW_ALLOWED_ORIGINS, …)",
                     "CORS filter ignores environment variable CORS_debug, which names no setting; did you mean CORS_DEBUG?",
                     "CORS filter ignores system property cors.allowed-origin, which names no setting;"
                             + " did you mean cors.allowed-origins?",

@@ -41,7 +41,40 @@ final class DocOutputs {
         outputs.put("troubleshooting: a refused pre-flight in debug mode", DocOutputs::debugModeResponse);
         outputs.put("troubleshooting: the same pre-flight without debug mode", DocOutputs::refusedResponse);
         outputs.put("troubleshooting: a misspelt system property", DocOutputs::misspeltSystemProperty);
+        outputs.put("operations: a shadow disagreement in the log", () -> shadowLog().get(0));
+        outputs.put("operations: the shadow report", DocOutputs::shadowReport);
         return outputs;
+    }
+
+    /**
+     * The DEBUG lines of the shadow example in docs/operations.md, after a day of traffic in miniature: the
+     * candidate would refuse the legacy front end and a subdomain, and tighten nothing else.
+     */
+    static List<String> shadowLog() throws Exception {
+        try (LogRecorder log = LogRecorder.start("dev.corsfilter.shadow");
+             EmbeddedJetty jetty = new EmbeddedJetty().filter(OperationsExamples.shadow(new java.util.ArrayDeque<>()))
+                     .servlet("/*", new ApiServlet()).start()) {
+            for (String origin : List.of("https://legacy.example.com", "https://app.example.com",
+                    "https://legacy.example.com", "https://shop.example.com", "https://legacy.example.com")) {
+                Http.send("GET", jetty.uri().resolve("/api/items"), "Origin", origin);
+            }
+            Http.send("GET", jetty.uri().resolve("/api/orders"), "Origin", "https://legacy.example.com");
+            return log.entries("DEBUG").stream().map(LogRecorder.Entry::message).toList();
+        }
+    }
+
+    /** What {@code Explain shadow-report} prints for a log holding {@link #shadowLog()}. */
+    static String shadowReport() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("server", ".log");
+        try {
+            java.nio.file.Files.write(file, shadowLog());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            Internals.explain(List.of("shadow-report", file.toString()),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     static String readmeInvalidPolicy() {

@@ -72,7 +72,7 @@ class DocSnippetsTest {
 
     /** The documents this suite owns; blocks of other documents are checked for Java, XML and properties only. */
     static final Set<String> OWNED = Set.of("README.md", "docs/README.md", "docs/getting-started.md",
-            "docs/configuration.md", "docs/migration.md", "docs/troubleshooting.md");
+            "docs/configuration.md", "docs/migration.md", "docs/troubleshooting.md", "docs/operations.md");
 
     static final Set<String> LANGUAGES = Set.of("java", "xml", "properties", "shell", "text", "");
 

@@ -23,7 +23,8 @@ final class TaggedRegions {
      * Where the examples live: compiled test sources, sources compiled by the tests themselves, and the
      * benchmarks (compiled with {@code -Pbench}), which docs/performance.md may quote.
      */
-    static final List<String> ROOTS = List.of("cors-filter/src/test/java/dev/corsfilter/docs", "cors-filter/src/jmh/java");
+    static final List<String> ROOTS = List.of("cors-filter/src/test/java/dev/corsfilter/docs", "cors-filter/src/jmh/java",
+            "cors-filter-micrometer/src/test/java");
 
     private static final Pattern MARKER = Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::([\\w.-]+)\\[]\\s*(?:-->)?\\s*$");
 
