@@ -147,6 +147,7 @@ public class CorsFilter implements Filter {
             sources.ignoredNames().forEach(LOG::warn);
             byte[] fileContent = sources.readFile();
             apply(sources.configuration(fileContent));
+            sources.ignoredFileSettings(fileContent).forEach(LOG::warn);
             long seconds = sources.watchSeconds();
             Path file = sources.watchedFile();
             if (seconds > 0 && file != null) {

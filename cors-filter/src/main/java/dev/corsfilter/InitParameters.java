@@ -1,5 +1,6 @@
 package dev.corsfilter;
 
+import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.SettingLimits;
 
 import java.math.BigInteger;
@@ -76,7 +77,9 @@ final class InitParameters {
             ORIGIN_RESOLVER_CACHE_SECONDS, new Range(SettingLimits.RESOLVER_CACHE_SECONDS,
                     PolicyRule.RESOLVER_CACHE_INVALID, "whole seconds", " (24 hours)"),
             ORIGIN_RESOLVER_CACHE_SIZE, new Range(SettingLimits.RESOLVER_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
-                    "a whole number", ""));
+                    "a whole number", ""),
+            ConfigurationSources.WATCH_SECONDS, new Range(SettingLimits.WATCH_SECONDS, PolicyRule.INIT_PARAM_INVALID,
+                    "whole seconds", " (24 hours), or 0 not to watch"));
 
     /** What a filter enforces: one policy for every path, or policies by path. */
     record Configuration(CorsPolicy policy, PathPolicies paths) {
@@ -109,7 +112,7 @@ final class InitParameters {
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params) {
-        return toConfiguration(params, name -> "init-param \"" + name + "\"");
+        return toConfiguration(params, name -> "init-param " + LogText.quote(name));
     }
 
     /**
@@ -302,7 +305,7 @@ final class InitParameters {
     }
 
     /** Reads a whole number within the setting's {@link Range}; null when absent or after reporting a problem. */
-    private static Long number(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
+    static Long number(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
         String value = params.get(name);
         if (value == null) {
             return null;

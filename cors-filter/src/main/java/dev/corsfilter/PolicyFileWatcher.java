@@ -143,6 +143,7 @@ final class PolicyFileWatcher implements AutoCloseable {
         pending = null;
         lastFailure = null;
         LOG.info("CORS configuration reloaded from {}", file);
+        sources.ignoredFileSettings(content).forEach(LOG::warn);
     }
 
     /**

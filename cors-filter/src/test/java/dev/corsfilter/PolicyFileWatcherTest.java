@@ -1,6 +1,7 @@
 package dev.corsfilter;
 
 import dev.corsfilter.testing.LogRecorder;
+import dev.corsfilter.testing.NamedPipe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -261,5 +263,32 @@ class PolicyFileWatcherTest {
             assertThat(origins()).containsExactly("https://one.example");
             assertThat(log.entries("WARN")).hasSize(2);
         }
+    }
+
+    /**
+     * A named pipe in place of the file: opening it blocked the watcher's thread in native code until a writer
+     * came, where no interrupt reaches, so it never checked again and outlived destroy().
+     */
+    @Test
+    void aFileReplacedByANamedPipeIsRefusedAndTheWatcherKeepsWatching() throws Exception {
+        write(ONE);
+        long before = watcherThreads();
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+        Files.delete(file());
+
+        try (NamedPipe pipe = NamedPipe.make(file()); LogRecorder log = LogRecorder.start()) {
+            CompletableFuture.runAsync(watcher::check).get(10, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(watcher::check).get(10, TimeUnit.SECONDS);
+
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("not a regular file").contains("stays in force"));
+            assertThat(origins()).containsExactly("https://one.example");
+        }
+        write(TWO);
+        checkTwice(filter);
+        assertThat(origins()).containsExactly("https://two.example");
+        filter.destroy();
+        assertThat(watcherThreads() - before).isZero();
     }
 }
