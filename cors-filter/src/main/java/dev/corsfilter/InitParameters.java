@@ -59,6 +59,11 @@ final class InitParameters {
             "exposedHeaders", EXPOSED_HEADERS, "allowCredentials", ALLOW_CREDENTIALS, "allowNullOrigin", ALLOW_NULL_ORIGIN,
             "originResolver", ORIGIN_RESOLVER);
 
+    /** The most unknown names one exception lists. */
+    private static final int MAX_UNKNOWN_LISTED = 100;
+    /** The most policy names a message about per-path names lists. */
+    private static final int MAX_POLICIES_SHOWN = 10;
+
     /** An optionally signed run of ASCII digits: what {@link #number} reads. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
@@ -127,7 +132,7 @@ final class InitParameters {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {
-            reportUnknown(params, POLICY_NAMES, describe, problems);
+            reportUnknown(params, POLICY_NAMES, withFilterNames(POLICY_NAMES).toString(), describe, problems);
             CorsPolicy policy = build(params, "", problems);
             throwIfAny(problems);
             return new Configuration(policy, null);
@@ -157,7 +162,7 @@ final class InitParameters {
             problems.add(new PolicyProblem(POLICIES, names, PolicyRule.INIT_PARAM_INVALID,
                     POLICIES + " names no policy; write e.g. \"public, api\""));
         }
-        reportUnknown(params, known, describe, problems);
+        reportUnknown(params, known, perPathNames(policyNames), describe, problems);
         PathPolicies built = null;
         if (problems.isEmpty()) {
             try {
@@ -242,8 +247,12 @@ final class InitParameters {
         }
         OriginResolver resolver;
         try {
-            Class<?> type = Class.forName(className.strip(), true, contextClassLoader());
-            resolver = (OriginResolver) type.getConstructor().newInstance();
+            // Checked before anything of the class runs: not even its static initialiser, nor its constructor.
+            Class<?> type = Class.forName(className.strip(), false, contextClassLoader());
+            if (!OriginResolver.class.isAssignableFrom(type)) {
+                throw new ClassCastException(type.getName() + " does not implement " + OriginResolver.class.getName());
+            }
+            resolver = type.asSubclass(OriginResolver.class).getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, className, PolicyRule.INIT_PARAM_INVALID,
                     ORIGIN_RESOLVER + " \"" + className + "\" is not a class implementing " + OriginResolver.class.getName()
@@ -263,17 +272,48 @@ final class InitParameters {
         return loader != null ? loader : InitParameters.class.getClassLoader();
     }
 
-    private static void reportUnknown(Map<String, String> params, Set<String> known, Function<String, String> describe,
-                                      List<PolicyProblem> problems) {
-        for (String name : new TreeSet<>(params.keySet())) {
-            if (!known.contains(name)) {
-                String value = params.get(name);
-                String hint = ClosestName.among(name, known).map(closest -> "did you mean \"" + closest + "\"?")
-                        .orElseGet(() -> "the known ones are " + new TreeSet<>(known));
-                problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
-                        "unknown " + describe.apply(name) + "; " + hint));
-            }
+    /**
+     * Reports the names that are not {@code known}, each with the closest known name, or else {@code knownText}.
+     * Past {@link #MAX_UNKNOWN_LISTED}, the rest are counted in one problem rather than listed, so that a file
+     * full of another tool's settings makes a message of bounded size.
+     */
+    private static void reportUnknown(Map<String, String> params, Set<String> known, String knownText,
+                                      Function<String, String> describe, List<PolicyProblem> problems) {
+        Set<String> candidates = withFilterNames(known);
+        List<String> unknown = new TreeSet<>(params.keySet()).stream().filter(name -> !known.contains(name)).toList();
+        int listed = unknown.size() > MAX_UNKNOWN_LISTED + 1 ? MAX_UNKNOWN_LISTED : unknown.size();
+        for (String name : unknown.subList(0, listed)) {
+            String value = params.get(name);
+            String hint = ClosestName.among(name, candidates).map(closest -> "did you mean \"" + closest + "\"?")
+                    .orElseGet(() -> "the known ones are " + knownText);
+            problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
+                    "unknown " + describe.apply(name) + "; " + hint));
         }
+        if (listed < unknown.size()) {
+            String first = unknown.get(listed);
+            problems.add(new PolicyProblem(first, "", PolicyRule.INIT_PARAM_UNKNOWN, "unknown " + describe.apply(first)
+                    + " and " + (unknown.size() - listed - 1) + " more unknown names after it, not listed"));
+        }
+    }
+
+    /** The names a filter configured by name reads itself before the settings get here, added to {@code names}. */
+    private static Set<String> withFilterNames(Set<String> names) {
+        Set<String> all = new TreeSet<>(names);
+        all.add(ConfigurationSources.CONFIG_FILE);
+        all.add(ConfigurationSources.WATCH_SECONDS);
+        return all;
+    }
+
+    /** The names of a per-path configuration as a rule, rather than each policy's names one by one. */
+    private static String perPathNames(List<String> policyNames) {
+        List<String> sorted = new TreeSet<>(policyNames).stream().toList();
+        List<String> shown = new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), MAX_POLICIES_SHOWN)));
+        if (sorted.size() > MAX_POLICIES_SHOWN) {
+            shown.add("and " + (sorted.size() - MAX_POLICIES_SHOWN) + " more");
+        }
+        return POLICIES + " and, for each policy it names (" + shown + "), <policy>." + PATHS
+                + " and <policy>.<setting> for the settings " + new TreeSet<>(POLICY_NAMES) + "; and "
+                + ConfigurationSources.CONFIG_FILE + ", " + ConfigurationSources.WATCH_SECONDS;
     }
 
     private static void throwIfAny(List<PolicyProblem> problems) {
