@@ -96,17 +96,31 @@ final class ConfigurationSources {
     }
 
     /**
-     * Builds the configuration of every source, the file's settings taken from {@code fileContent}. Unknown
-     * names are reported as what they are: an init-param, or a property of the file.
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}, with
+     * resolvers created afresh.
      *
      * @param fileContent what {@link #readFile()} read, or null for no file
      * @return the configuration
      * @throws InvalidCorsPolicyException listing every problem
      */
     InitParameters.Configuration configuration(byte[] fileContent) {
+        return configuration(fileContent, new ResolverInstances());
+    }
+
+    /**
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}. Unknown
+     * names are reported as what they are: an init-param, or a property of the file.
+     *
+     * @param fileContent what {@link #readFile()} read, or null for no file
+     * @param resolvers where the resolvers named by class come from; the caller reports the outcome to it
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem
+     */
+    InitParameters.Configuration configuration(byte[] fileContent, ResolverInstances resolvers) {
         Map<String, String> file = fileContent == null ? Map.of() : parse(fileContent);
         return InitParameters.toConfiguration(merge(file), name -> file.containsKey(name)
-                ? "property " + LogText.quote(name) + " in " + lookup(CONFIG_FILE).strip() : "init-param " + LogText.quote(name));
+                ? "property " + LogText.quote(name) + " in " + lookup(CONFIG_FILE).strip() : "init-param " + LogText.quote(name),
+                resolvers);
     }
 
     private Map<String, String> merge(Map<String, String> file) {

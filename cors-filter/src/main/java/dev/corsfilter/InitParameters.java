@@ -121,7 +121,8 @@ final class InitParameters {
     }
 
     /**
-     * Builds what the settings describe, naming unknown names as their source calls them.
+     * Builds what the settings describe, naming unknown names as their source calls them, with resolvers
+     * created afresh.
      *
      * @param params setting names to values
      * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
@@ -129,11 +130,25 @@ final class InitParameters {
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe) {
+        return toConfiguration(params, describe, new ResolverInstances());
+    }
+
+    /**
+     * Builds what the settings describe, naming unknown names as their source calls them.
+     *
+     * @param params setting names to values
+     * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
+     * @param resolvers where the resolvers named by class come from; told nothing of the outcome here
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem found
+     */
+    static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe,
+                                         ResolverInstances resolvers) {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {
             reportUnknown(params, POLICY_NAMES, withFilterNames(POLICY_NAMES).toString(), describe, problems);
-            CorsPolicy policy = build(params, "", problems);
+            CorsPolicy policy = build(params, "", resolvers, problems);
             throwIfAny(problems);
             return new Configuration(policy, null);
         }
@@ -149,7 +164,7 @@ final class InitParameters {
                     own.put(key.substring(name.length() + 1), value);
                 }
             });
-            CorsPolicy policy = build(own, name + ".", problems);
+            CorsPolicy policy = build(own, name + ".", resolvers, problems);
             List<String> patterns = list(params.get(name + "." + PATHS));
             if (patterns.isEmpty()) {
                 problems.add(new PolicyProblem(name + "." + PATHS, "", PolicyRule.INIT_PARAM_INVALID,
@@ -190,7 +205,8 @@ final class InitParameters {
         }
     }
 
-    private static CorsPolicy build(Map<String, String> params, String prefix, List<PolicyProblem> problems) {
+    private static CorsPolicy build(Map<String, String> params, String prefix, ResolverInstances resolvers,
+                                    List<PolicyProblem> problems) {
         int before = problems.size();
         CorsPolicy.Builder builder = CorsPolicy.builder()
                 .allowedOrigins(list(params.get(ALLOWED_ORIGINS)))
@@ -220,7 +236,7 @@ final class InitParameters {
         if (status != null) {
             builder.preflightStatus(status.intValue());
         }
-        resolver(params, prefix, builder, problems);
+        resolver(params, prefix, resolvers, builder, problems);
         try {
             CorsPolicy policy = builder.build();
             return problems.size() == before ? policy : null;
@@ -232,9 +248,9 @@ final class InitParameters {
         }
     }
 
-    /** Instantiates the resolver class named by {@code origin-resolver}, which needs a public no-arg constructor. */
-    private static void resolver(Map<String, String> params, String prefix, CorsPolicy.Builder builder,
-                                 List<PolicyProblem> problems) {
+    /** Sets the resolver class named by {@code origin-resolver}, which needs a public no-arg constructor. */
+    private static void resolver(Map<String, String> params, String prefix, ResolverInstances resolvers,
+                                 CorsPolicy.Builder builder, List<PolicyProblem> problems) {
         String className = params.get(ORIGIN_RESOLVER);
         Long seconds = number(params, prefix, ORIGIN_RESOLVER_CACHE_SECONDS, problems);
         Long size = number(params, prefix, ORIGIN_RESOLVER_CACHE_SIZE, problems);
@@ -247,16 +263,11 @@ final class InitParameters {
         }
         OriginResolver resolver;
         try {
-            // Checked before anything of the class runs: not even its static initialiser, nor its constructor.
-            Class<?> type = Class.forName(className.strip(), false, contextClassLoader());
-            if (!OriginResolver.class.isAssignableFrom(type)) {
-                throw new ClassCastException(type.getName() + " does not implement " + OriginResolver.class.getName());
-            }
-            resolver = type.asSubclass(OriginResolver.class).getConstructor().newInstance();
+            resolver = resolvers.instance(className);
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, className, PolicyRule.INIT_PARAM_INVALID,
                     ORIGIN_RESOLVER + " \"" + className + "\" is not a class implementing " + OriginResolver.class.getName()
-                            + " with a public no-arg constructor (" + e + ")"));
+                            + " with a public no-arg constructor (" + LogText.describe(e) + ")"));
             return;
         }
         if (seconds == null && size == null) {
@@ -265,11 +276,6 @@ final class InitParameters {
             builder.originResolver(resolver, Duration.ofSeconds(seconds == null ? 60 : seconds),
                     size == null ? 10_000 : size.intValue());
         }
-    }
-
-    private static ClassLoader contextClassLoader() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null ? loader : InitParameters.class.getClassLoader();
     }
 
     /**

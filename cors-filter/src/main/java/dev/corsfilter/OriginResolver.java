@@ -25,6 +25,11 @@ package dev.corsfilter;
  * logged at WARN by {@code dev.corsfilter.internal.DynamicOrigins} at a rate attackers cannot raise: the
  * first with its stack trace, then at most one line a minute with how many followed and the latest, the
  * last such count once it answers again.
+ *
+ * <p>A filter configured by name creates its resolver from the class name ({@code origin-resolver}) and keeps
+ * that instance while the class named stays the same, across reloads of a watched file; a resolver that is
+ * {@link AutoCloseable} is closed once a configuration naming another class is applied, when a configuration
+ * it was created for is refused, and when the filter is destroyed.
  */
 @FunctionalInterface
 public interface OriginResolver {

@@ -33,6 +33,7 @@ final class PolicyFileWatcher implements AutoCloseable {
 
     private final Path file;
     private final ConfigurationSources sources;
+    private final ResolverInstances resolvers;
     private final Consumer<InitParameters.Configuration> apply;
     private final ScheduledExecutorService scheduler;
     /** The threads the scheduler started: one, but stopped for sure only once it is joined. */
@@ -56,12 +57,14 @@ final class PolicyFileWatcher implements AutoCloseable {
      * @param interval the time between two looks at the file
      * @param applied the file's content the configuration in force was built from
      * @param sources the other sources of the configuration, read again with each change of the file
+     * @param resolvers the resolvers created by class name, told whether each configuration built was applied
      * @param apply what to do with a new, valid configuration
      */
     PolicyFileWatcher(Path file, Duration interval, byte[] applied, ConfigurationSources sources,
-                      Consumer<InitParameters.Configuration> apply) {
+                      ResolverInstances resolvers, Consumer<InitParameters.Configuration> apply) {
         this.file = file;
         this.sources = sources;
+        this.resolvers = resolvers;
         this.apply = apply;
         this.lastSeen = applied;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -126,8 +129,9 @@ final class PolicyFileWatcher implements AutoCloseable {
     private void reload(byte[] content) {
         InitParameters.Configuration configuration;
         try {
-            configuration = sources.configuration(content);
+            configuration = sources.configuration(content, resolvers);
         } catch (InvalidCorsPolicyException e) {
+            resolvers.discarded();
             lastSeen = content;
             pending = null;
             LOG.warn("CORS configuration in {} ignored, the previous one stays in force: {}", file, e.getMessage());
@@ -135,9 +139,16 @@ final class PolicyFileWatcher implements AutoCloseable {
         }
         synchronized (lock) {
             if (closed) {
+                resolvers.discarded();
                 return;
             }
-            apply.accept(configuration);
+            try {
+                apply.accept(configuration);
+            } catch (RuntimeException | Error e) {
+                resolvers.discarded();
+                throw e;
+            }
+            resolvers.applied();
         }
         lastSeen = content;
         pending = null;

@@ -145,7 +145,7 @@ class PolicyFileWatcherTest {
             appliedAfterTheError.countDown();
         };
         PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
-                sources(file()), apply);
+                sources(file()), new ResolverInstances(), apply);
         try (LogRecorder log = LogRecorder.start()) {
             write(TWO);
 
@@ -290,5 +290,100 @@ class PolicyFileWatcherTest {
         assertThat(origins()).containsExactly("https://two.example");
         filter.destroy();
         assertThat(watcherThreads() - before).isZero();
+    }
+
+    // ------------------------------------------------------------------------------ resolvers created by class name
+
+    /** A resolver named by class, holding a resource until closed; counts its instances by class. */
+    public abstract static class HoldingResolver implements OriginResolver, AutoCloseable {
+        static final Map<Class<?>, AtomicInteger> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
+        static final Map<Class<?>, AtomicInteger> CLOSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+        HoldingResolver() {
+            CREATED.computeIfAbsent(getClass(), type -> new AtomicInteger()).incrementAndGet();
+        }
+
+        static int created(Class<?> type) {
+            return CREATED.getOrDefault(type, new AtomicInteger()).get();
+        }
+
+        static int closed(Class<?> type) {
+            return CLOSED.getOrDefault(type, new AtomicInteger()).get();
+        }
+
+        @Override
+        public boolean allows(String origin) {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            CLOSED.computeIfAbsent(getClass(), type -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** One resolver class. */
+    public static final class TenantsV1 extends HoldingResolver {
+    }
+
+    /** Another. */
+    public static final class TenantsV2 extends HoldingResolver {
+    }
+
+    /** A third, named only by an edit that is refused. */
+    public static final class TenantsV3 extends HoldingResolver {
+    }
+
+    /**
+     * Each reload used to create the origin-resolver class again, edit or not, and nothing released the
+     * instances: a resolver refreshing its origins in the background, as the docs recommend, leaked a
+     * refresher at every edit.
+     */
+    @Test
+    void aResolverNamedInTheFileIsKeptAcrossReloadsAndClosedOnceDroppedOrDestroyed() throws IOException {
+        HoldingResolver.CREATED.clear();
+        HoldingResolver.CLOSED.clear();
+        String v1 = "origin-resolver=" + TenantsV1.class.getName() + "\n";
+        write(ONE + v1);
+        watching(file());
+        OriginResolver first = filter.policy().originResolver().orElseThrow();
+
+        for (int edit = 0; edit < 5; edit++) {
+            write(ONE + v1 + "max-age=" + (600 + edit) + "\n");
+            checkTwice(filter);
+        }
+        assertThat(filter.policy().maxAge()).contains(Duration.ofSeconds(604));
+        assertThat(filter.policy().originResolver()).containsSame(first);
+        assertThat(HoldingResolver.created(TenantsV1.class)).isEqualTo(1);
+
+        write(ONE + "origin-resolver=" + TenantsV2.class.getName() + "\n");
+        checkTwice(filter);
+        assertThat(filter.policy().originResolver()).get().isInstanceOf(TenantsV2.class);
+        assertThat(HoldingResolver.closed(TenantsV1.class)).as("dropped by the edit").isEqualTo(1);
+
+        write(ONE + "origin-resolver=" + TenantsV3.class.getName() + "\nmax-age=forever\n");
+        checkTwice(filter);
+        assertThat(filter.policy().originResolver()).get().isInstanceOf(TenantsV2.class);
+        assertThat(HoldingResolver.closed(TenantsV3.class)).as("created for an edit that was refused")
+                .isEqualTo(HoldingResolver.created(TenantsV3.class));
+
+        filter.destroy();
+        filter = null;
+        assertThat(HoldingResolver.closed(TenantsV2.class)).as("closed by destroy()").isEqualTo(1);
+        assertThat(HoldingResolver.CREATED.keySet()).allSatisfy(type -> assertThat(HoldingResolver.closed(type))
+                .as(type.getSimpleName()).isEqualTo(HoldingResolver.created(type)));
+    }
+
+    @Test
+    void aResolverOfAConfigurationThatFailsToStartIsClosed() throws IOException {
+        HoldingResolver.CREATED.clear();
+        HoldingResolver.CLOSED.clear();
+        write(ONE + "origin-resolver=" + TenantsV1.class.getName() + "\nmax-age=forever\n");
+
+        CorsFilter refused = new CorsFilter();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> refused.init(sources(file()))))
+                .isInstanceOf(InvalidCorsPolicyException.class);
+        assertThat(HoldingResolver.created(TenantsV1.class)).isEqualTo(1);
+        assertThat(HoldingResolver.closed(TenantsV1.class)).isEqualTo(1);
     }
 }
