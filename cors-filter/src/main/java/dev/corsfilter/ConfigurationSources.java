@@ -123,6 +123,18 @@ final class ConfigurationSources {
                 resolvers);
     }
 
+    /**
+     * The settings written in the properties file, as read from {@code fileContent}: what a change of the file
+     * is judged by, so that comments and layout are no change.
+     *
+     * @param fileContent what {@link #readFile()} read
+     * @return the names and values, in no particular order
+     * @throws InvalidCorsPolicyException when the content cannot be read as properties
+     */
+    Map<String, String> fileSettings(byte[] fileContent) {
+        return parse(fileContent);
+    }
+
     private Map<String, String> merge(Map<String, String> file) {
         Map<String, String> settings = new LinkedHashMap<>(initParams);
         settings.putAll(file);

@@ -196,6 +196,38 @@ class PolicyFileWatcherTest {
         assertThat(filter.policy().allowsCredentials()).isTrue();
     }
 
+    /**
+     * A file rewritten at every look (a template agent stamping the time in a comment) differed at every look,
+     * so it was never applied, and nothing said why. What must read the same twice is the settings, not the
+     * bytes; and a file whose settings keep changing is said to, once.
+     */
+    @Test
+    void aFileWhoseCommentChangesAtEveryLookIsAppliedAndOneThatNeverSettlesIsReported() throws IOException {
+        write(ONE);
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int look = 0; look < 2; look++) {
+                write("# rendered at 2024-01-01T00:00:0" + look + "Z\n" + TWO);
+                watcher.check();
+            }
+            assertThat(origins()).containsExactly("https://two.example");
+            assertThat(log.entries("INFO")).extracting(LogRecorder.Entry::message)
+                    .containsExactly("CORS configuration reloaded from " + file());
+
+            for (int look = 0; look < 10; look++) {
+                write("allowed-origins=https://two.example\nmax-age=" + (100 + look) + "\n");
+                watcher.check();
+            }
+            assertThat(filter.policy().maxAge()).isEmpty();
+            assertThat(log.entries("INFO")).extracting(LogRecorder.Entry::message).containsExactly(
+                    "CORS configuration reloaded from " + file(),
+                    "CORS configuration file " + file() + " has changed at each of the last 3 looks; it is applied"
+                            + " once it reads the same at two looks in a row");
+        }
+    }
+
     @Test
     void aFileReplacedByRenamingATemporaryFileIsApplied() throws IOException {
         write(ONE);
