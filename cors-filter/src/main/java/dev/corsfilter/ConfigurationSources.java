@@ -1,11 +1,14 @@
 package dev.corsfilter;
 
+import dev.corsfilter.internal.LogText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,17 +96,43 @@ final class ConfigurationSources {
     }
 
     /**
-     * Builds the configuration of every source, the file's settings taken from {@code fileContent}. Unknown
-     * names are reported as what they are: an init-param, or a property of the file.
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}, with
+     * resolvers created afresh.
      *
      * @param fileContent what {@link #readFile()} read, or null for no file
      * @return the configuration
      * @throws InvalidCorsPolicyException listing every problem
      */
     InitParameters.Configuration configuration(byte[] fileContent) {
+        return configuration(fileContent, new ResolverInstances());
+    }
+
+    /**
+     * Builds the configuration of every source, the file's settings taken from {@code fileContent}. Unknown
+     * names are reported as what they are: an init-param, or a property of the file.
+     *
+     * @param fileContent what {@link #readFile()} read, or null for no file
+     * @param resolvers where the resolvers named by class come from; the caller reports the outcome to it
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem
+     */
+    InitParameters.Configuration configuration(byte[] fileContent, ResolverInstances resolvers) {
         Map<String, String> file = fileContent == null ? Map.of() : parse(fileContent);
         return InitParameters.toConfiguration(merge(file), name -> file.containsKey(name)
-                ? "property \"" + name + "\" in " + lookup(CONFIG_FILE).strip() : "init-param \"" + name + "\"");
+                ? "property " + LogText.quote(name) + " in " + lookup(CONFIG_FILE).strip() : "init-param " + LogText.quote(name),
+                resolvers);
+    }
+
+    /**
+     * The settings written in the properties file, as read from {@code fileContent}: what a change of the file
+     * is judged by, so that comments and layout are no change.
+     *
+     * @param fileContent what {@link #readFile()} read
+     * @return the names and values, in no particular order
+     * @throws InvalidCorsPolicyException when the content cannot be read as properties
+     */
+    Map<String, String> fileSettings(byte[] fileContent) {
+        return parse(fileContent);
     }
 
     private Map<String, String> merge(Map<String, String> file) {
@@ -140,7 +169,7 @@ final class ConfigurationSources {
             if (variable.startsWith(ENVIRONMENT_PREFIX)) {
                 String name = variable.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
                 if (!names.contains(name) || !variable.equals(environmentName(name))) {
-                    warnings.add(ignored("environment variable " + variable, name, "variables", names,
+                    warnings.add(ignored("environment variable " + LogText.quote(variable), name, "variables", names,
                             ConfigurationSources::environmentName));
                 }
             }
@@ -149,7 +178,7 @@ final class ConfigurationSources {
             if (property.startsWith(SYSTEM_PREFIX)) {
                 String name = property.substring(SYSTEM_PREFIX.length());
                 if (!names.contains(name)) {
-                    warnings.add(ignored("system property " + property, name, "properties", names,
+                    warnings.add(ignored("system property " + LogText.quote(property), name, "properties", names,
                             setting -> SYSTEM_PREFIX + setting));
                 }
             }
@@ -161,7 +190,7 @@ final class ConfigurationSources {
         String hint;
         String perPath = perPathName(name);
         if (perPath != null) {
-            hint = "per-path settings such as " + perPath + " come from init-params or the " + CONFIG_FILE;
+            hint = "per-path settings such as " + LogText.quote(perPath) + " come from init-params or the " + CONFIG_FILE;
         } else {
             hint = ClosestName.among(name, names).map(closest -> "did you mean " + spell.apply(closest) + "?")
                     .orElseGet(() -> "the " + kind + " it reads are "
@@ -171,6 +200,34 @@ final class ConfigurationSources {
                             + spell.apply(InitParameters.SHADOW_PREFIX + InitParameters.ALLOWED_ORIGINS) + ", …)");
         }
         return "CORS filter ignores " + what + ", which names no setting; " + hint;
+    }
+
+    /**
+     * Describes the settings about the file that would otherwise be ignored without a word: where the file is
+     * and how often it is watched, written in the file itself (they are read only from the other sources), and
+     * a watch interval with no file on disk to watch.
+     *
+     * @param fileContent what {@link #readFile()} read, or null for no file
+     * @return one warning for each, in name order
+     */
+    List<String> ignoredFileSettings(byte[] fileContent) {
+        List<String> warnings = new ArrayList<>();
+        if (fileContent != null) {
+            Map<String, String> file = parse(fileContent);
+            for (String name : List.of(CONFIG_FILE, WATCH_SECONDS)) {
+                if (file.containsKey(name)) {
+                    warnings.add("CORS filter ignores property " + LogText.quote(name) + " in " + lookup(CONFIG_FILE).strip()
+                            + ": the file cannot say where the configuration is read from or how often; set " + name
+                            + " as an init-param, " + environmentName(name) + " or -D" + SYSTEM_PREFIX + name);
+                }
+            }
+        }
+        String seconds = lookup(WATCH_SECONDS);
+        if (seconds != null && watchSeconds() > 0 && watchedFile() == null) {
+            warnings.add("CORS filter ignores " + WATCH_SECONDS + "=" + seconds.strip() + ": " + (lookup(CONFIG_FILE) == null
+                    ? "there is no " + CONFIG_FILE + " to watch" : CONFIG_FILE + " names a class-path resource, which is not watched"));
+        }
+        return warnings;
     }
 
     /** The per-path setting a name spells, e.g. {@code api.allowed-origins} for {@code api-allowed-origins}; or null. */
@@ -201,23 +258,18 @@ final class ConfigurationSources {
      * How often to look for changes to {@link #watchedFile()}.
      *
      * @return seconds; 0 for never
-     * @throws InvalidCorsPolicyException when the value is not a whole number from 0 to 86400
+     * @throws InvalidCorsPolicyException when the value is not a whole number from 0 to 86400, in ASCII digits
+     *     like every other number
      */
     long watchSeconds() {
+        List<PolicyProblem> problems = new ArrayList<>();
         String value = lookup(WATCH_SECONDS);
-        if (value == null) {
-            return 0;
+        Long seconds = InitParameters.number(value == null ? Map.of() : Map.of(WATCH_SECONDS, value), "",
+                WATCH_SECONDS, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidCorsPolicyException(problems);
         }
-        try {
-            long seconds = Long.parseLong(value.strip());
-            if (seconds >= 0 && seconds <= 86_400) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidCorsPolicyException(List.of(new PolicyProblem(WATCH_SECONDS, value,
-                PolicyRule.INIT_PARAM_INVALID, WATCH_SECONDS + " is \"" + value + "\"; write whole seconds from 0 to 86400")));
+        return seconds == null ? 0 : seconds;
     }
 
     /** The environment variable for a setting name, e.g. {@code CORS_ALLOWED_ORIGINS}. */
@@ -241,17 +293,68 @@ final class ConfigurationSources {
     }
 
     private Map<String, String> parse(byte[] content) {
-        Properties properties = new Properties();
+        String location = lookup(CONFIG_FILE).strip();
+        if (isUtf16(content)) {
+            throw unreadable(location, new IOException("it is encoded in UTF-16 (as Windows PowerShell 5 and Notepad's"
+                    + " \"Unicode\" save text), which reads as other names than those written; save it as UTF-8"));
+        }
+        Set<String> repeated = new TreeSet<>();
+        Properties properties = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    repeated.add((String) key);
+                }
+                return super.put(key, value);
+            }
+        };
+        String text = new String(content, StandardCharsets.UTF_8);
+        // Editors that save UTF-8 with a byte-order mark would otherwise glue it to the first name.
+        String withoutMark = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         try {
-            String text = new String(content, StandardCharsets.UTF_8);
-            // Editors that save UTF-8 with a byte-order mark would otherwise glue it to the first name.
-            properties.load(new StringReader(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text));
+            properties.load(new StringReader(withoutMark));
         } catch (IOException | IllegalArgumentException e) {
-            throw unreadable(lookup(CONFIG_FILE).strip(), e);
+            throw unreadable(location, e);
+        }
+        if (!repeated.isEmpty()) {
+            throw repeatedNames(location, repeated, withoutMark);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
         return settings;
+    }
+
+    /** A UTF-16 byte-order mark, or NUL bytes, which no UTF-8 properties file holds. */
+    private static boolean isUtf16(byte[] content) {
+        if (content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+                || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
+            return true;
+        }
+        for (byte b : content) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refuses names written more than once: {@link Properties} would keep the last value without a word, so
+     * a line appended to "add" an origin would drop every origin listed before it.
+     */
+    private static InvalidCorsPolicyException repeatedNames(String location, Set<String> repeated, String text) {
+        Map<String, List<Integer>> lines = PropertiesLines.byName(text);
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (String name : repeated) {
+            List<Integer> numbers = lines.getOrDefault(name, List.of());
+            String where = numbers.size() < 2 ? "more than once" : "on lines "
+                    + numbers.subList(0, numbers.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " and " + numbers.get(numbers.size() - 1);
+            problems.add(new PolicyProblem(name, "", PolicyRule.INIT_PARAM_INVALID, "property " + LogText.quote(name)
+                    + " in " + location + " is written " + where + ", and only the last would count; write it once,"
+                    + " with every value in that line"));
+        }
+        return new InvalidCorsPolicyException(problems);
     }
 
     private static InvalidCorsPolicyException unreadable(String location, Exception e) {
@@ -265,16 +368,31 @@ final class ConfigurationSources {
      *
      * @param file the file
      * @return its content
-     * @throws IOException when it cannot be read or is larger than {@link #MAX_FILE_BYTES}
+     * @throws IOException when it cannot be read, is not a regular file or is larger than {@link #MAX_FILE_BYTES}
      */
     static byte[] read(Path file) throws IOException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
+        if (regularFile(file).size() > MAX_FILE_BYTES) {
             throw tooLarge();
         }
         // Bounded all the same: the file may grow between the two calls.
         try (InputStream in = Files.newInputStream(file)) {
             return readAtMostMaxBytes(in);
         }
+    }
+
+    /**
+     * The attributes of a regular file (links followed), checked before it is opened: opening a named pipe
+     * waits for a writer, in native code that no interrupt ends, and a device may never end.
+     */
+    private static BasicFileAttributes regularFile(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+            throw new IOException("it is a directory");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException("it is not a regular file (a named pipe, socket or device), which no CORS configuration is");
+        }
+        return attributes;
     }
 
     private static byte[] readAtMostMaxBytes(InputStream in) throws IOException {
@@ -341,6 +459,8 @@ final class ConfigurationSources {
             }
             return in;
         }
-        return Files.newInputStream(Path.of(location));
+        Path file = Path.of(location);
+        regularFile(file);
+        return Files.newInputStream(file);
     }
 }

@@ -97,11 +97,13 @@ public class CorsFilter implements Filter {
     private volatile Active active;
     private volatile Observers observers = Observers.NONE;
     /**
-     * Guards {@link #watcher} and changes of {@link #observers}: the container may call {@code init} and
-     * {@code destroy} from different threads.
+     * Guards {@link #watcher}, {@link #resolvers} and changes of {@link #observers}: the container may call
+     * {@code init} and {@code destroy} from different threads.
      */
     private final Object lifecycle = new Object();
     private PolicyFileWatcher watcher;
+    /** The resolvers created by class name for this filter's configurations, kept across reloads; null before. */
+    private ResolverInstances resolvers;
 
     /** Creates a filter that reads its settings in {@link #init(FilterConfig)}. */
     public CorsFilter() {
@@ -170,21 +172,42 @@ public class CorsFilter implements Filter {
             stopWatching();
             sources.ignoredNames().forEach(LOG::warn);
             byte[] fileContent = sources.readFile();
-            apply(sources.configuration(fileContent));
+            if (resolvers == null) {
+                resolvers = new ResolverInstances();
+            }
+            InitParameters.Configuration configuration;
+            try {
+                configuration = sources.configuration(fileContent, resolvers);
+            } catch (InvalidCorsPolicyException e) {
+                resolvers.discarded();
+                throw e;
+            }
+            apply(configuration);
+            resolvers.applied();
+            sources.ignoredFileSettings(fileContent).forEach(LOG::warn);
             long seconds = sources.watchSeconds();
             Path file = sources.watchedFile();
             if (seconds > 0 && file != null) {
-                watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, this::apply);
+                watcher = new PolicyFileWatcher(file, Duration.ofSeconds(seconds), fileContent, sources, resolvers,
+                        this::apply);
                 LOG.info("CORS filter watches {} every {} seconds", file, seconds);
             }
         }
     }
 
-    /** Stops watching the configuration file, if this filter watches one: its thread has ended on return. */
+    /**
+     * Stops watching the configuration file, if this filter watches one (its thread has ended on return, unless a
+     * read of the file is stuck in the file system for more than 10 seconds), and closes the origin resolvers it
+     * created by class name.
+     */
     @Override
     public void destroy() {
         synchronized (lifecycle) {
             stopWatching();
+            if (resolvers != null) {
+                resolvers.close();
+                resolvers = null;
+            }
         }
     }
 

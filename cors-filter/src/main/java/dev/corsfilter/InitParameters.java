@@ -1,5 +1,6 @@
 package dev.corsfilter;
 
+import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.SettingLimits;
 
 import java.math.BigInteger;
@@ -58,6 +59,11 @@ final class InitParameters {
             "exposedHeaders", EXPOSED_HEADERS, "allowCredentials", ALLOW_CREDENTIALS, "allowNullOrigin", ALLOW_NULL_ORIGIN,
             "originResolver", ORIGIN_RESOLVER);
 
+    /** The most unknown names one exception lists. */
+    private static final int MAX_UNKNOWN_LISTED = 100;
+    /** The most policy names a message about per-path names lists. */
+    private static final int MAX_POLICIES_SHOWN = 10;
+
     /** An optionally signed run of ASCII digits: what {@link #number} reads. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
@@ -76,7 +82,9 @@ final class InitParameters {
             ORIGIN_RESOLVER_CACHE_SECONDS, new Range(SettingLimits.RESOLVER_CACHE_SECONDS,
                     PolicyRule.RESOLVER_CACHE_INVALID, "whole seconds", " (24 hours)"),
             ORIGIN_RESOLVER_CACHE_SIZE, new Range(SettingLimits.RESOLVER_CACHE_SIZE, PolicyRule.RESOLVER_CACHE_INVALID,
-                    "a whole number", ""));
+                    "a whole number", ""),
+            ConfigurationSources.WATCH_SECONDS, new Range(SettingLimits.WATCH_SECONDS, PolicyRule.INIT_PARAM_INVALID,
+                    "whole seconds", " (24 hours), or 0 not to watch"));
 
     /**
      * Prefixes every setting of the shadow policy, which the filter evaluates beside the enforced one without
@@ -127,11 +135,12 @@ final class InitParameters {
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params) {
-        return toConfiguration(params, name -> "init-param \"" + name + "\"");
+        return toConfiguration(params, name -> "init-param " + LogText.quote(name));
     }
 
     /**
-     * Builds what the settings describe, naming unknown names as their source calls them.
+     * Builds what the settings describe, naming unknown names as their source calls them, with resolvers
+     * created afresh.
      *
      * @param params setting names to values
      * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
@@ -139,19 +148,37 @@ final class InitParameters {
      * @throws InvalidCorsPolicyException listing every problem found
      */
     static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe) {
+        return toConfiguration(params, describe, new ResolverInstances());
+    }
+
+    /**
+     * Builds what the settings describe, naming unknown names as their source calls them: the enforced
+     * configuration, and the shadow configuration its {@code shadow-} settings describe, if any.
+     *
+     * @param params setting names to values
+     * @param describe says what a name is and where it comes from, e.g. {@code property "x" in /etc/cors.properties}
+     * @param resolvers where the resolvers named by class come from; told nothing of the outcome here
+     * @return the configuration
+     * @throws InvalidCorsPolicyException listing every problem found
+     */
+    static Configuration toConfiguration(Map<String, String> params, Function<String, String> describe,
+                                         ResolverInstances resolvers) {
         Map<String, String> enforced = new LinkedHashMap<>();
         Map<String, String> shadow = new LinkedHashMap<>();
+        Set<String> enforcedPolicies = new TreeSet<>(list(params.get(POLICIES)));
         params.forEach((name, value) -> {
-            if (name.startsWith(SHADOW_PREFIX)) {
+            // A per-path policy of the enforced configuration may itself be named shadow-…: its settings stay.
+            boolean ownPolicy = name.indexOf('.') > 0 && enforcedPolicies.contains(name.substring(0, name.indexOf('.')));
+            if (name.startsWith(SHADOW_PREFIX) && !ownPolicy) {
                 shadow.put(name.substring(SHADOW_PREFIX.length()), value);
             } else {
                 enforced.put(name, value);
             }
         });
         List<PolicyProblem> problems = new ArrayList<>();
-        Configuration configuration = collect(() -> withoutShadow(enforced, describe), "", problems);
-        Configuration candidate = shadow.isEmpty() ? null
-                : collect(() -> withoutShadow(shadow, name -> describe.apply(SHADOW_PREFIX + name)), SHADOW_PREFIX, problems);
+        Configuration configuration = collect(() -> withoutShadow(enforced, "", describe, resolvers), "", problems);
+        Configuration candidate = shadow.isEmpty() ? null : collect(() -> withoutShadow(shadow, SHADOW_PREFIX,
+                name -> describe.apply(SHADOW_PREFIX + name), resolvers), SHADOW_PREFIX, problems);
         throwIfAny(problems);
         return new Configuration(configuration.policy(), configuration.paths(), candidate);
     }
@@ -168,13 +195,17 @@ final class InitParameters {
         }
     }
 
-    /** Builds one configuration (one policy, or policies by path) from settings that hold no shadow. */
-    private static Configuration withoutShadow(Map<String, String> params, Function<String, String> describe) {
+    /**
+     * Builds one configuration (one policy, or policies by path) from settings that hold no shadow; their names
+     * were written with {@code namePrefix} before them, which hints for misspelt names give back.
+     */
+    private static Configuration withoutShadow(Map<String, String> params, String namePrefix,
+                                               Function<String, String> describe, ResolverInstances resolvers) {
         List<PolicyProblem> problems = new ArrayList<>();
         String names = params.get(POLICIES);
         if (names == null) {
-            reportUnknown(params, POLICY_NAMES, describe, problems);
-            CorsPolicy policy = build(params, "", problems);
+            reportUnknown(params, POLICY_NAMES, withFilterNames(POLICY_NAMES).toString(), namePrefix, describe, problems);
+            CorsPolicy policy = build(params, "", resolvers, problems);
             throwIfAny(problems);
             return new Configuration(policy, null);
         }
@@ -190,7 +221,7 @@ final class InitParameters {
                     own.put(key.substring(name.length() + 1), value);
                 }
             });
-            CorsPolicy policy = build(own, name + ".", problems);
+            CorsPolicy policy = build(own, name + ".", resolvers, problems);
             List<String> patterns = list(params.get(name + "." + PATHS));
             if (patterns.isEmpty()) {
                 problems.add(new PolicyProblem(name + "." + PATHS, "", PolicyRule.INIT_PARAM_INVALID,
@@ -203,7 +234,7 @@ final class InitParameters {
             problems.add(new PolicyProblem(POLICIES, names, PolicyRule.INIT_PARAM_INVALID,
                     POLICIES + " names no policy; write e.g. \"public, api\""));
         }
-        reportUnknown(params, known, describe, problems);
+        reportUnknown(params, known, perPathNames(policyNames), namePrefix, describe, problems);
         PathPolicies built = null;
         if (problems.isEmpty()) {
             try {
@@ -231,7 +262,8 @@ final class InitParameters {
         }
     }
 
-    private static CorsPolicy build(Map<String, String> params, String prefix, List<PolicyProblem> problems) {
+    private static CorsPolicy build(Map<String, String> params, String prefix, ResolverInstances resolvers,
+                                    List<PolicyProblem> problems) {
         int before = problems.size();
         CorsPolicy.Builder builder = CorsPolicy.builder()
                 .allowedOrigins(list(params.get(ALLOWED_ORIGINS)))
@@ -261,7 +293,7 @@ final class InitParameters {
         if (status != null) {
             builder.preflightStatus(status.intValue());
         }
-        resolver(params, prefix, builder, problems);
+        resolver(params, prefix, resolvers, builder, problems);
         try {
             CorsPolicy policy = builder.build();
             return problems.size() == before ? policy : null;
@@ -273,9 +305,9 @@ final class InitParameters {
         }
     }
 
-    /** Instantiates the resolver class named by {@code origin-resolver}, which needs a public no-arg constructor. */
-    private static void resolver(Map<String, String> params, String prefix, CorsPolicy.Builder builder,
-                                 List<PolicyProblem> problems) {
+    /** Sets the resolver class named by {@code origin-resolver}, which needs a public no-arg constructor. */
+    private static void resolver(Map<String, String> params, String prefix, ResolverInstances resolvers,
+                                 CorsPolicy.Builder builder, List<PolicyProblem> problems) {
         String className = params.get(ORIGIN_RESOLVER);
         Long seconds = number(params, prefix, ORIGIN_RESOLVER_CACHE_SECONDS, problems);
         Long size = number(params, prefix, ORIGIN_RESOLVER_CACHE_SIZE, problems);
@@ -288,12 +320,11 @@ final class InitParameters {
         }
         OriginResolver resolver;
         try {
-            Class<?> type = Class.forName(className.strip(), true, contextClassLoader());
-            resolver = (OriginResolver) type.getConstructor().newInstance();
+            resolver = resolvers.instance(className);
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             problems.add(new PolicyProblem(prefix + ORIGIN_RESOLVER, className, PolicyRule.INIT_PARAM_INVALID,
                     ORIGIN_RESOLVER + " \"" + className + "\" is not a class implementing " + OriginResolver.class.getName()
-                            + " with a public no-arg constructor (" + e + ")"));
+                            + " with a public no-arg constructor (" + LogText.describe(e) + ")"));
             return;
         }
         if (seconds == null && size == null) {
@@ -304,22 +335,50 @@ final class InitParameters {
         }
     }
 
-    private static ClassLoader contextClassLoader() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null ? loader : InitParameters.class.getClassLoader();
+    /**
+     * Reports the names that are not {@code known}, each with the closest known name, or else {@code knownText}.
+     * Past {@link #MAX_UNKNOWN_LISTED}, the rest are counted in one problem rather than listed, so that a file
+     * full of another tool's settings makes a message of bounded size.
+     */
+    private static void reportUnknown(Map<String, String> params, Set<String> known, String knownText,
+                                      String namePrefix, Function<String, String> describe,
+                                      List<PolicyProblem> problems) {
+        Set<String> candidates = withFilterNames(known);
+        List<String> unknown = new TreeSet<>(params.keySet()).stream().filter(name -> !known.contains(name)).toList();
+        int listed = unknown.size() > MAX_UNKNOWN_LISTED + 1 ? MAX_UNKNOWN_LISTED : unknown.size();
+        for (String name : unknown.subList(0, listed)) {
+            String value = params.get(name);
+            String hint = ClosestName.among(name, candidates)
+                    .map(closest -> "did you mean \"" + namePrefix + closest + "\"?")
+                    .orElseGet(() -> "the known ones are " + knownText);
+            problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
+                    "unknown " + describe.apply(name) + "; " + hint));
+        }
+        if (listed < unknown.size()) {
+            String first = unknown.get(listed);
+            problems.add(new PolicyProblem(first, "", PolicyRule.INIT_PARAM_UNKNOWN, "unknown " + describe.apply(first)
+                    + " and " + (unknown.size() - listed - 1) + " more unknown names after it, not listed"));
+        }
     }
 
-    private static void reportUnknown(Map<String, String> params, Set<String> known, Function<String, String> describe,
-                                      List<PolicyProblem> problems) {
-        for (String name : new TreeSet<>(params.keySet())) {
-            if (!known.contains(name)) {
-                String value = params.get(name);
-                String hint = ClosestName.among(name, known).map(closest -> "did you mean \"" + closest + "\"?")
-                        .orElseGet(() -> "the known ones are " + new TreeSet<>(known));
-                problems.add(new PolicyProblem(name, value == null ? "" : value, PolicyRule.INIT_PARAM_UNKNOWN,
-                        "unknown " + describe.apply(name) + "; " + hint));
-            }
+    /** The names a filter configured by name reads itself before the settings get here, added to {@code names}. */
+    private static Set<String> withFilterNames(Set<String> names) {
+        Set<String> all = new TreeSet<>(names);
+        all.add(ConfigurationSources.CONFIG_FILE);
+        all.add(ConfigurationSources.WATCH_SECONDS);
+        return all;
+    }
+
+    /** The names of a per-path configuration as a rule, rather than each policy's names one by one. */
+    private static String perPathNames(List<String> policyNames) {
+        List<String> sorted = new TreeSet<>(policyNames).stream().toList();
+        List<String> shown = new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), MAX_POLICIES_SHOWN)));
+        if (sorted.size() > MAX_POLICIES_SHOWN) {
+            shown.add("and " + (sorted.size() - MAX_POLICIES_SHOWN) + " more");
         }
+        return POLICIES + " and, for each policy it names (" + shown + "), <policy>." + PATHS
+                + " and <policy>.<setting> for the settings " + new TreeSet<>(POLICY_NAMES) + "; and "
+                + ConfigurationSources.CONFIG_FILE + ", " + ConfigurationSources.WATCH_SECONDS;
     }
 
     private static void throwIfAny(List<PolicyProblem> problems) {
@@ -351,7 +410,7 @@ final class InitParameters {
     }
 
     /** Reads a whole number within the setting's {@link Range}; null when absent or after reporting a problem. */
-    private static Long number(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
+    static Long number(Map<String, String> params, String prefix, String name, List<PolicyProblem> problems) {
         String value = params.get(name);
         if (value == null) {
             return null;

@@ -41,8 +41,24 @@ public final class InvalidCorsPolicyException extends IllegalArgumentException {
                 .append(problems.size())
                 .append(problems.size() == 1 ? " problem):" : " problems):");
         for (PolicyProblem problem : problems) {
-            text.append("\n  - ").append(problem);
+            text.append("\n  - ");
+            oneLine(problem.toString(), text);
         }
         return text.toString();
+    }
+
+    /**
+     * Appends a problem with its line breaks and other control characters escaped, so that each problem stays
+     * one line of the log whatever the names and values it quotes hold.
+     */
+    private static void oneLine(String problem, StringBuilder text) {
+        for (int i = 0; i < problem.length(); i++) {
+            char c = problem.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                text.append(String.format("\\u%04x", (int) c));
+            } else {
+                text.append(c);
+            }
+        }
     }
 }

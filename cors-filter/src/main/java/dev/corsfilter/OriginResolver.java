@@ -11,7 +11,10 @@ package dev.corsfilter;
  * {@code dangerouslyAllowInsecureOriginsWithCredentials()}.
  *
  * <p>It runs on request threads, so it must be thread-safe and fast: answer from memory (a set refreshed in
- * the background), or let the policy cache its answers.
+ * the background), or let the policy cache its answers. Requests from one origin that arrive while it is being
+ * asked about that origin wait for its answer instead of asking again. It must decide on its own: a call back
+ * into the policy it belongs to ({@code evaluate}, or the filter) from inside {@code allows} is refused, and the
+ * outer call counts as a failure, rather than recursing until the stack overflows.
  *
  * <p>When it fails, the request goes on without CORS headers, as for an origin that is not allowed, and
  * nothing is remembered: the next request from that origin asks again, cache or not. That holds for any
@@ -20,7 +23,13 @@ package dev.corsfilter;
  * Only the rest of {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link InternalError}) propagates:
  * it reports a failing JVM, not an unknown origin, and the container handles it like any other. Failures are
  * logged at WARN by {@code dev.corsfilter.internal.DynamicOrigins} at a rate attackers cannot raise: the
- * first with its stack trace, then at most one line a minute with how many followed and the latest.
+ * first with its stack trace, then at most one line a minute with how many followed and the latest, the
+ * last such count once it answers again.
+ *
+ * <p>A filter configured by name creates its resolver from the class name ({@code origin-resolver}) and keeps
+ * that instance while the class named stays the same, across reloads of a watched file; a resolver that is
+ * {@link AutoCloseable} is closed once a configuration naming another class is applied, when a configuration
+ * it was created for is refused, and when the filter is destroyed.
  */
 @FunctionalInterface
 public interface OriginResolver {

@@ -4,16 +4,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.corsfilter.testing.LogRecorder;
+import dev.corsfilter.testing.NamedPipe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ConfigurationSourcesTest {
@@ -120,18 +125,18 @@ class ConfigurationSourcesTest {
             filter.init(sources);
 
             assertThat(log.entries("WARN")).extracting(LogRecorder.Entry::message).containsExactly(
-                    "CORS filter ignores environment variable CORS_ALLOWED_ORIGIN, which names no setting;"
+                    "CORS filter ignores environment variable \"CORS_ALLOWED_ORIGIN\", which names no setting;"
                             + " did you mean CORS_ALLOWED_ORIGINS?",
-                    "CORS filter ignores environment variable CORS_API_ALLOWED_ORIGINS, which names no setting;"
-                            + " per-path settings such as api.allowed-origins come from init-params or the config-file",
-                    "CORS filter ignores environment variable CORS_COLOUR, which names no setting; the variables it"
+                    "CORS filter ignores environment variable \"CORS_API_ALLOWED_ORIGINS\", which names no setting;"
+                            + " per-path settings such as \"api.allowed-origins\" come from init-params or the config-file",
+                    "CORS filter ignores environment variable \"CORS_COLOUR\", which names no setting; the variables it"
                             + " reads are " + ConfigurationSourcesTest.environmentNames()
                             + ", and each of the policy's also with the shadow prefix (CORS_SHADOW_ALLOWED_ORIGINS, …)",
-                    "CORS filter ignores environment variable CORS_debug, which names no setting; did you mean CORS_DEBUG?",
-                    "CORS filter ignores system property cors.allowed-origin, which names no setting;"
+                    "CORS filter ignores environment variable \"CORS_debug\", which names no setting; did you mean CORS_DEBUG?",
+                    "CORS filter ignores system property \"cors.allowed-origin\", which names no setting;"
                             + " did you mean cors.allowed-origins?",
-                    "CORS filter ignores system property cors.api.allowed-origins, which names no setting;"
-                            + " per-path settings such as api.allowed-origins come from init-params or the config-file");
+                    "CORS filter ignores system property \"cors.api.allowed-origins\", which names no setting;"
+                            + " per-path settings such as \"api.allowed-origins\" come from init-params or the config-file");
         } finally {
             filter.destroy();
         }
@@ -196,5 +201,152 @@ class ConfigurationSourcesTest {
 
         assertThatThrownBy(sources::watchSeconds).isInstanceOf(InvalidCorsPolicyException.class)
                 .hasMessageContaining("config-file-watch-seconds is \"soon\"");
+    }
+
+    // --------------------------------------------------------------------------------- after the issue-11 review
+
+    /** Opening a named pipe to read blocks until a writer comes: init() used to hang, and the application never started. */
+    @Test
+    void aNamedPipeAsTheConfigFileIsRefusedInsteadOfBlockingInit() throws Exception {
+        try (NamedPipe pipe = NamedPipe.make(directory.resolve("cors.properties"))) {
+            ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", pipe.path().toString()),
+                    Map.of(), Map.of());
+
+            Throwable thrown = CompletableFuture.supplyAsync(() -> catchThrowable(sources::readFile))
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(thrown).isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
+                    .singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo("cannot read config-file \""
+                            + pipe.path() + "\": it is not a regular file (a named pipe, socket or device), which no"
+                            + " CORS configuration is")));
+        }
+    }
+
+    /** Windows PowerShell 5 saves UTF-16 by default: every other byte is NUL, and the names looked valid but were not. */
+    @Test
+    void aUtf16FileIsReportedAsUtf16NotAsAnUnknownNameThatLooksValid() throws IOException {
+        Path file = directory.resolve("cors.properties");
+        for (byte[] content : List.of(
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "allowed-origins=https://a.example\r\n".getBytes(StandardCharsets.UTF_16LE)),
+                concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "allowed-origins=https://a.example\n".getBytes(StandardCharsets.UTF_16BE)),
+                "allowed-origins=https://a.example\n".getBytes(StandardCharsets.UTF_16LE))) {
+            Files.write(file, content);
+            ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+            assertThatThrownBy(() -> sources.configuration(sources.readFile()))
+                    .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(problem -> {
+                                assertThat(problem.setting()).isEqualTo("config-file");
+                                assertThat(problem.message()).startsWith("cannot read config-file \"" + file + "\": it is"
+                                        + " encoded in UTF-16").endsWith("; save it as UTF-8");
+                            }));
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /** java.util.Properties keeps the last: appending a line to "add" an origin removed every origin before it. */
+    @Test
+    void aNameWrittenTwiceInTheFileIsRefusedNamingBothLines() throws IOException {
+        Path file = file("""
+                # tenants
+                allowed-origins = https://app.example.com, \\
+                                  https://admin.example.com
+                allow-credentials = true
+                ! added later
+                allowed-origins = https://new.example.com
+                """);
+        ConfigurationSources sources = new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of());
+
+        assertThatThrownBy(() -> sources.configuration(sources.readFile()))
+                .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(problem -> {
+                            assertThat(problem.setting()).isEqualTo("allowed-origins");
+                            assertThat(problem.rule()).isEqualTo(PolicyRule.INIT_PARAM_INVALID);
+                            assertThat(problem.message()).isEqualTo("property \"allowed-origins\" in " + file
+                                    + " is written on lines 2 and 6, and only the last would count; write it once,"
+                                    + " with every value in that line");
+                        }));
+    }
+
+    /** max-age and the other numbers take ASCII digits only; the watch interval took any Unicode digit. */
+    @Test
+    void theWatchIntervalIsReadLikeEveryOtherNumber() {
+        for (String value : List.of("\u0663\u0660", "\uFF13\uFF10", "1e3", "0x10", "-1", "86401", "99999999999999999999")) {
+            ConfigurationSources sources = new ConfigurationSources(Map.of("config-file-watch-seconds", value),
+                    Map.of(), Map.of());
+
+            assertThatThrownBy(sources::watchSeconds).as(value).isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+                    e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.setting()).isEqualTo("config-file-watch-seconds");
+                        assertThat(problem.message()).startsWith("config-file-watch-seconds is \"" + value + "\"; write");
+                    }));
+        }
+        assertThat(new ConfigurationSources(Map.of("config-file-watch-seconds", " +30 "), Map.of(), Map.of())
+                .watchSeconds()).isEqualTo(30);
+    }
+
+    /** Read only from init-params, the environment and system properties, it was dropped without a word from the file. */
+    @Test
+    void aWatchIntervalWrittenInTheFileItselfIsWarnedAbout() throws IOException {
+        Path file = file("allowed-origins=https://a.example\nconfig-file-watch-seconds=5\nconfig-file=/etc/other.properties\n");
+
+        assertThat(startupWarnings(new ConfigurationSources(Map.of("config-file", file.toString()), Map.of(), Map.of())))
+                .containsExactly(
+                        "CORS filter ignores property \"config-file\" in " + file + ": the file cannot say where the"
+                                + " configuration is read from or how often; set config-file as an init-param,"
+                                + " CORS_CONFIG_FILE or -Dcors.config-file",
+                        "CORS filter ignores property \"config-file-watch-seconds\" in " + file + ": the file cannot"
+                                + " say where the configuration is read from or how often; set config-file-watch-seconds"
+                                + " as an init-param, CORS_CONFIG_FILE_WATCH_SECONDS or -Dcors.config-file-watch-seconds");
+    }
+
+    @Test
+    void aWatchIntervalWithNothingToWatchIsWarnedAbout() {
+        assertThat(startupWarnings(new ConfigurationSources(Map.of("allowed-origins", "https://a.example"),
+                Map.of("CORS_CONFIG_FILE_WATCH_SECONDS", "5"), Map.of())))
+                .containsExactly("CORS filter ignores config-file-watch-seconds=5: there is no config-file to watch");
+        assertThat(startupWarnings(new ConfigurationSources(Map.of("config-file", "classpath:cors-test.properties",
+                "config-file-watch-seconds", "5"), Map.of(), Map.of())))
+                .containsExactly("CORS filter ignores config-file-watch-seconds=5: config-file names a class-path"
+                        + " resource, which is not watched");
+        assertThat(startupWarnings(new ConfigurationSources(Map.of("allowed-origins", "https://a.example",
+                "config-file-watch-seconds", "0"), Map.of(), Map.of()))).isEmpty();
+    }
+
+    /** The WARN lines a filter started from these sources logs. */
+    static List<String> startupWarnings(ConfigurationSources sources) {
+        CorsFilter filter = new CorsFilter();
+        try (LogRecorder log = LogRecorder.start()) {
+            filter.init(sources);
+            return log.entries("WARN").stream().map(LogRecorder.Entry::message).toList();
+        } finally {
+            filter.destroy();
+        }
+    }
+
+    /** Names are the operator's, but what goes into a log line is quoted and escaped, names included. */
+    @Test
+    void namesFromTheEnvironmentAndTheFileCannotForgeLogLines() throws IOException {
+        String forged = "\n2024-01-01 00:00:00.000:INFO :dc.CorsFilter:main: CORS filter enforces CorsPolicy[anyOrigin=true]";
+        ConfigurationSources sources = new ConfigurationSources(Map.of("allowed-origins", "https://a.example"),
+                Map.of("CORS_ALLOWED_ORIGIN" + forged, "x"), Map.of("cors.debug" + forged, "x"));
+
+        assertThat(sources.ignoredNames()).hasSize(2).allSatisfy(warning -> assertThat(warning).doesNotContain("\n")
+                .contains("\\u000a2024-01-01"));
+
+        Path file = file("allowed-origins=https://a.example\nmax-age\\u000a2024-01-01\\ 00:00:00.000:INFO=5\n");
+        Map<String, String> params = new LinkedHashMap<>(Map.of("config-file", file.toString(), "debug" + forged, "true"));
+        ConfigurationSources withFile = new ConfigurationSources(params, Map.of(), Map.of());
+        assertThatThrownBy(() -> withFile.configuration(withFile.readFile()))
+                .isInstanceOfSatisfying(InvalidCorsPolicyException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.getMessage().lines()).hasSize(3).allSatisfy(line -> assertThat(line)
+                            .doesNotStartWith("2024-01-01"));
+                });
     }
 }

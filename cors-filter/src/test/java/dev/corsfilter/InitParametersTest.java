@@ -404,6 +404,86 @@ class InitParametersTest {
         assertThat(known).isSorted().containsAll(DOCUMENTED).doesNotContain("colour");
     }
 
+    /** config-file and config-file-watch-seconds are init-params too: a typo of one used to get no hint. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misspeltFilterLevelNames")
+    void aMisspeltFilterLevelParamGetsTheClosestNameAndIsListedAmongTheKnownOnes(String name, String closest) {
+        ConfigurationSources sources = new ConfigurationSources(withOrigin(name, "5"), Map.of(), Map.of());
+        InvalidCorsPolicyException e = catchThrowableOfType(InvalidCorsPolicyException.class,
+                () -> sources.configuration(null));
+
+        assertThat(e.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                .isEqualTo("unknown init-param \"" + name + "\"; did you mean \"" + closest + "\"?"));
+        assertThat(onlyProblem(withOrigin("colour", "5")).message())
+                .contains("config-file, config-file-watch-seconds");
+    }
+
+    static Stream<Arguments> misspeltFilterLevelNames() {
+        return Stream.of(arguments("config-fle", "config-file"), arguments("configfile", "config-file"),
+                arguments("config-file-watch-second", "config-file-watch-seconds"),
+                arguments("config-file-watch-secs", "config-file-watch-seconds"));
+    }
+
+    /**
+     * With per-path policies, a name too far from every setting listed every name of every policy, and each
+     * unknown name repeated that list: a 7.5 KB file made a 5-million-character message. The list is now a
+     * rule of a few lines, and at most 100 unknown names are listed.
+     */
+    @Test
+    void unknownNamesInAPerPathConfigurationGetAMessageThatDoesNotGrowWithThePolicies() {
+        Map<String, String> params = new HashMap<>();
+        StringBuilder policies = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            policies.append(i == 0 ? "" : ",").append("p").append(i);
+            params.put("p" + i + ".paths", "/p" + i + "/*");
+            params.put("p" + i + ".allowed-origins", "https://p" + i + ".example");
+        }
+        params.put("policies", policies.toString());
+        for (int i = 0; i < 250; i++) {
+            params.put(String.format("spring.zzz%03d", i), "x");
+        }
+        params.put("p7.alowed-methods", "PUT");
+
+        InvalidCorsPolicyException e = catchThrowableOfType(InvalidCorsPolicyException.class,
+                () -> InitParameters.toConfiguration(params));
+
+        assertThat(e.problems()).hasSize(101);
+        assertThat(e.problems().get(0).message()).isEqualTo("unknown init-param \"p7.alowed-methods\"; did you mean"
+                + " \"p7.allowed-methods\"?");
+        assertThat(e.problems().get(1).message()).startsWith("unknown init-param \"spring.zzz000\"; the known ones are"
+                + " policies and, for each policy it names ([p0, p1, p10, p11, p12, p13, p14, p15, p16, p17, and 90 more]),"
+                + " <policy>.paths and <policy>.<setting> for the settings [allow-credentials, ");
+        assertThat(e.problems().get(100).message()).isEqualTo("unknown init-param \"spring.zzz099\" and 150 more"
+                + " unknown names after it, not listed");
+        assertThat(e.problems()).allSatisfy(problem -> assertThat(problem.message()).hasSizeLessThan(1_000));
+        assertThat(e.getMessage()).hasSizeLessThan(100_000);
+    }
+
+    /** Counts its instances: a class named as resolver that is none. */
+    public static final class NotAResolver {
+        static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Counts. */
+        public NotAResolver() {
+            CREATED.incrementAndGet();
+        }
+    }
+
+    /**
+     * The constructor of a class that is no resolver used to run before the class was refused: whatever it did
+     * (origin-resolver=java.util.Timer starts a thread that keeps the JVM alive) happened for nothing.
+     */
+    @Test
+    void aClassThatIsNoResolverIsRefusedWithoutBeingInstantiated() {
+        NotAResolver.CREATED.set(0);
+
+        PolicyProblem problem = onlyProblem(withOrigin("origin-resolver", NotAResolver.class.getName()));
+
+        assertThat(problem.setting()).isEqualTo("origin-resolver");
+        assertThat(problem.message()).contains("is not a class implementing dev.corsfilter.OriginResolver");
+        assertThat(NotAResolver.CREATED).hasValue(0);
+    }
+
     @Test
     void aMisspeltOriginParamIsReportedTogetherWithTheMissingOrigin() {
         List<PolicyProblem> problems = problems(Map.of("allowed-origin", APP));

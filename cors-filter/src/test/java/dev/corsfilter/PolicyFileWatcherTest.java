@@ -1,6 +1,7 @@
 package dev.corsfilter;
 
 import dev.corsfilter.testing.LogRecorder;
+import dev.corsfilter.testing.NamedPipe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,7 +145,7 @@ class PolicyFileWatcherTest {
             appliedAfterTheError.countDown();
         };
         PolicyFileWatcher watcher = new PolicyFileWatcher(file(), Duration.ofMillis(5), Files.readAllBytes(file()),
-                sources(file()), apply);
+                sources(file()), new ResolverInstances(), apply);
         try (LogRecorder log = LogRecorder.start()) {
             write(TWO);
 
@@ -192,6 +194,38 @@ class PolicyFileWatcherTest {
         watcher.check();
         assertThat(filter.policy().allowedMethods()).containsExactly("PUT", "DELETE");
         assertThat(filter.policy().allowsCredentials()).isTrue();
+    }
+
+    /**
+     * A file rewritten at every look (a template agent stamping the time in a comment) differed at every look,
+     * so it was never applied, and nothing said why. What must read the same twice is the settings, not the
+     * bytes; and a file whose settings keep changing is said to, once.
+     */
+    @Test
+    void aFileWhoseCommentChangesAtEveryLookIsAppliedAndOneThatNeverSettlesIsReported() throws IOException {
+        write(ONE);
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int look = 0; look < 2; look++) {
+                write("# rendered at 2024-01-01T00:00:0" + look + "Z\n" + TWO);
+                watcher.check();
+            }
+            assertThat(origins()).containsExactly("https://two.example");
+            assertThat(log.entries("INFO")).extracting(LogRecorder.Entry::message)
+                    .containsExactly("CORS configuration reloaded from " + file());
+
+            for (int look = 0; look < 10; look++) {
+                write("allowed-origins=https://two.example\nmax-age=" + (100 + look) + "\n");
+                watcher.check();
+            }
+            assertThat(filter.policy().maxAge()).isEmpty();
+            assertThat(log.entries("INFO")).extracting(LogRecorder.Entry::message).containsExactly(
+                    "CORS configuration reloaded from " + file(),
+                    "CORS configuration file " + file() + " has changed at each of the last 3 looks; it is applied"
+                            + " once it reads the same at two looks in a row");
+        }
     }
 
     @Test
@@ -261,5 +295,127 @@ class PolicyFileWatcherTest {
             assertThat(origins()).containsExactly("https://one.example");
             assertThat(log.entries("WARN")).hasSize(2);
         }
+    }
+
+    /**
+     * A named pipe in place of the file: opening it blocked the watcher's thread in native code until a writer
+     * came, where no interrupt reaches, so it never checked again and outlived destroy().
+     */
+    @Test
+    void aFileReplacedByANamedPipeIsRefusedAndTheWatcherKeepsWatching() throws Exception {
+        write(ONE);
+        long before = watcherThreads();
+        watching(file());
+        PolicyFileWatcher watcher = watcherOf(filter);
+        Files.delete(file());
+
+        try (NamedPipe pipe = NamedPipe.make(file()); LogRecorder log = LogRecorder.start()) {
+            CompletableFuture.runAsync(watcher::check).get(10, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(watcher::check).get(10, TimeUnit.SECONDS);
+
+            assertThat(log.entries("WARN")).singleElement().satisfies(warning -> assertThat(warning.message())
+                    .contains(file().toString()).contains("not a regular file").contains("stays in force"));
+            assertThat(origins()).containsExactly("https://one.example");
+        }
+        write(TWO);
+        checkTwice(filter);
+        assertThat(origins()).containsExactly("https://two.example");
+        filter.destroy();
+        assertThat(watcherThreads() - before).isZero();
+    }
+
+    // ------------------------------------------------------------------------------ resolvers created by class name
+
+    /** A resolver named by class, holding a resource until closed; counts its instances by class. */
+    public abstract static class HoldingResolver implements OriginResolver, AutoCloseable {
+        static final Map<Class<?>, AtomicInteger> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
+        static final Map<Class<?>, AtomicInteger> CLOSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+        HoldingResolver() {
+            CREATED.computeIfAbsent(getClass(), type -> new AtomicInteger()).incrementAndGet();
+        }
+
+        static int created(Class<?> type) {
+            return CREATED.getOrDefault(type, new AtomicInteger()).get();
+        }
+
+        static int closed(Class<?> type) {
+            return CLOSED.getOrDefault(type, new AtomicInteger()).get();
+        }
+
+        @Override
+        public boolean allows(String origin) {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            CLOSED.computeIfAbsent(getClass(), type -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** One resolver class. */
+    public static final class TenantsV1 extends HoldingResolver {
+    }
+
+    /** Another. */
+    public static final class TenantsV2 extends HoldingResolver {
+    }
+
+    /** A third, named only by an edit that is refused. */
+    public static final class TenantsV3 extends HoldingResolver {
+    }
+
+    /**
+     * Each reload used to create the origin-resolver class again, edit or not, and nothing released the
+     * instances: a resolver refreshing its origins in the background, as the docs recommend, leaked a
+     * refresher at every edit.
+     */
+    @Test
+    void aResolverNamedInTheFileIsKeptAcrossReloadsAndClosedOnceDroppedOrDestroyed() throws IOException {
+        HoldingResolver.CREATED.clear();
+        HoldingResolver.CLOSED.clear();
+        String v1 = "origin-resolver=" + TenantsV1.class.getName() + "\n";
+        write(ONE + v1);
+        watching(file());
+        OriginResolver first = filter.policy().originResolver().orElseThrow();
+
+        for (int edit = 0; edit < 5; edit++) {
+            write(ONE + v1 + "max-age=" + (600 + edit) + "\n");
+            checkTwice(filter);
+        }
+        assertThat(filter.policy().maxAge()).contains(Duration.ofSeconds(604));
+        assertThat(filter.policy().originResolver()).containsSame(first);
+        assertThat(HoldingResolver.created(TenantsV1.class)).isEqualTo(1);
+
+        write(ONE + "origin-resolver=" + TenantsV2.class.getName() + "\n");
+        checkTwice(filter);
+        assertThat(filter.policy().originResolver()).get().isInstanceOf(TenantsV2.class);
+        assertThat(HoldingResolver.closed(TenantsV1.class)).as("dropped by the edit").isEqualTo(1);
+
+        write(ONE + "origin-resolver=" + TenantsV3.class.getName() + "\nmax-age=forever\n");
+        checkTwice(filter);
+        assertThat(filter.policy().originResolver()).get().isInstanceOf(TenantsV2.class);
+        assertThat(HoldingResolver.closed(TenantsV3.class)).as("created for an edit that was refused")
+                .isEqualTo(HoldingResolver.created(TenantsV3.class));
+
+        filter.destroy();
+        filter = null;
+        assertThat(HoldingResolver.closed(TenantsV2.class)).as("closed by destroy()").isEqualTo(1);
+        assertThat(HoldingResolver.CREATED.keySet()).allSatisfy(type -> assertThat(HoldingResolver.closed(type))
+                .as(type.getSimpleName()).isEqualTo(HoldingResolver.created(type)));
+    }
+
+    @Test
+    void aResolverOfAConfigurationThatFailsToStartIsClosed() throws IOException {
+        HoldingResolver.CREATED.clear();
+        HoldingResolver.CLOSED.clear();
+        write(ONE + "origin-resolver=" + TenantsV1.class.getName() + "\nmax-age=forever\n");
+
+        CorsFilter refused = new CorsFilter();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> refused.init(sources(file()))))
+                .isInstanceOf(InvalidCorsPolicyException.class);
+        assertThat(HoldingResolver.created(TenantsV1.class)).isEqualTo(1);
+        assertThat(HoldingResolver.closed(TenantsV1.class)).isEqualTo(1);
     }
 }

@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,13 +15,29 @@ import java.util.function.LongSupplier;
  * well-formed ones, refusing insecure origins with credentials, and remembering answers for a bounded time
  * and number of origins when asked to.
  *
- * <p>A failure is a refusal of that request, never a remembered answer: the next request from the origin asks
- * again. Failures are logged at a bounded rate ({@link FailureLog}). What the resolver throws never
- * reaches the request: exceptions and errors alike, {@link StackOverflowError} included (the stack is unwound
- * by the time it is caught). The exception is the rest of {@link VirtualMachineError}: an
+ * <p>Requests from one origin that miss the cache while its answer is being looked up wait for that lookup
+ * rather than call the resolver again (single flight), so an origin costs one call per cache lifetime however
+ * many of its requests arrive at once. A failure is a refusal of every request that waited for it, never a
+ * remembered answer: the next request from the origin asks again. There is no back-off: the origin is asked
+ * about again as soon as a request comes, so a tenant is back as soon as the resolver is; a resolver that
+ * must spare a failing dependency does that best itself (a circuit breaker around its own calls). Failures are
+ * logged at a bounded rate ({@link FailureLog}).
+ *
+ * <p>A resolver that asks this policy again on the same thread (it evaluates the policy, or calls the filter,
+ * to decide) would recurse until the stack overflows; the inner call is refused at once instead, and the outer
+ * call counts as a failure, logged with the stack trace of the inner call. Recursion is stopped rather than
+ * its {@link StackOverflowError} caught, because that error is caught next to the stack limit, where the
+ * frames that run next may initialise classes for the first time: a class whose initialiser fails there stays
+ * unusable ({@link NoClassDefFoundError}) for the life of its class loader, which would break the library for
+ * the rest of the deployment.
+ *
+ * <p>What the resolver throws never reaches the request: exceptions and errors alike. That includes a
+ * {@link StackOverflowError} of the resolver's own making (deep recursion in its own code): with re-entry
+ * refused, the frames between this class and the limit are the resolver's, and this class catches the error
+ * as deep as the request that asked, not at the limit. The rest of {@link VirtualMachineError} propagates: an
  * {@link OutOfMemoryError} or {@link InternalError} says the JVM itself is failing, not that the origin is
- * unknown, so it propagates to the container, which fails the request and reports it as it reports any other
- * such error; an interrupt is passed on by keeping the thread's interrupt status.
+ * unknown, so it goes to the container, which fails the request and reports it as it reports any other such
+ * error; an interrupt is passed on by keeping the thread's interrupt status.
  */
 public final class DynamicOrigins {
 
@@ -29,11 +48,25 @@ public final class DynamicOrigins {
     /** The shortest time between two log lines about failures. */
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
+    /** One call of the resolver on the current thread, and the first call that came back in while it ran. */
+    private static final class Lookup {
+        final String origin;
+        IllegalStateException reentry;
+
+        Lookup(String origin) {
+            this.origin = origin;
+        }
+    }
+
     private final OriginResolver resolver;
     private final boolean refuseInsecure;
     private final LongSupplier clock;
     private final ExpiringCache<String, Boolean> cache;
     private final FailureLog failures = new FailureLog(LOG, FAILURE_LOG_INTERVAL.toNanos(), FailureLog.RESOLVER);
+    /** The lookups under way, by origin; each completes with the answer, or null when the resolver failed. */
+    private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /** The resolver call under way on this thread, if any. */
+    private final ThreadLocal<Lookup> asking = new ThreadLocal<>();
 
     /**
      * Wraps a resolver.
@@ -69,14 +102,15 @@ public final class DynamicOrigins {
         if (remembered != null) {
             return remembered;
         }
-        Boolean answer = ask(origin, now);
-        if (answer == null) {
+        Lookup outer = asking.get();
+        if (outer != null) {
+            // Before joining a lookup under way: this thread may be the one running it.
+            refuseReentry(outer, origin);
             return false;
         }
-        if (cache != null) {
-            cache.put(origin, answer, now);
-        }
-        return answer;
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(origin, mine);
+        return running == null ? lookUp(origin, mine) : Boolean.TRUE.equals(await(running));
     }
 
     /**
@@ -88,20 +122,77 @@ public final class DynamicOrigins {
         return cache == null ? 0 : cache.size();
     }
 
+    /** Runs the lookup this thread registered as {@code mine}, and hands its outcome to those waiting for it. */
+    private boolean lookUp(String origin, CompletableFuture<Boolean> mine) {
+        Boolean answer = null;
+        try {
+            long now = clock.getAsLong();
+            // A lookup that ended between this thread's miss and its registration has stored its answer.
+            answer = cache == null ? null : cache.get(origin, now);
+            if (answer == null) {
+                answer = ask(origin, now);
+                if (answer != null && cache != null) {
+                    cache.put(origin, answer, now);
+                }
+            }
+        } finally {
+            inFlight.remove(origin, mine);
+            mine.complete(answer);
+        }
+        return Boolean.TRUE.equals(answer);
+    }
+
+    /** The outcome of another thread's lookup; null when it failed or this thread is interrupted. */
+    private static Boolean await(CompletableFuture<Boolean> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    private static void refuseReentry(Lookup outer, String origin) {
+        if (outer.reentry == null) {
+            outer.reentry = new IllegalStateException("while it was asked about " + LogText.quote(outer.origin)
+                    + ", the origin resolver asked about " + LogText.quote(origin) + " again, through the policy it"
+                    + " belongs to (evaluate(), or the filter); a resolver must decide without asking its own policy,"
+                    + " so the inner call was refused");
+        }
+    }
+
     /** Returns the resolver's answer, or null when it failed. */
     private Boolean ask(String origin, long now) {
+        Lookup lookup = new Lookup(origin);
+        asking.set(lookup);
+        Throwable failure;
         try {
-            return resolver.allows(origin);
+            boolean answer = resolver.allows(origin);
+            if (lookup.reentry == null) {
+                failures.succeeded(now);
+                return answer;
+            }
+            failure = lookup.reentry;
         } catch (StackOverflowError e) {
-            failures.failed(origin, e, now);
+            failure = e;
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            failures.failed(origin, e, now);
+            failure = e;
+            if (lookup.reentry != null) {
+                // What the resolver made of the refused inner call; the re-entry is the cause to show.
+                lookup.reentry.addSuppressed(e);
+                failure = lookup.reentry;
+            }
+        } finally {
+            asking.remove();
         }
+        failures.failed(origin, failure, now);
         return null;
     }
 }

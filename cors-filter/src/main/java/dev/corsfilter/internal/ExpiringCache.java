@@ -1,7 +1,9 @@
 package dev.corsfilter.internal;
 
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Remembers values for a fixed time, for at most a fixed number of keys, at a cost per operation that does not
@@ -18,8 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExpiringCache<K, V> {
 
-    /** A stored value; compared by identity, so that a store is told apart from a later one of the same value. */
-    private static final class Entry<K, V> {
+    /**
+     * A stored value; compared by identity, so that a store is told apart from a later one of the same value.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     */
+    static final class Entry<K, V> {
         final K key;
         final V value;
         final long expiresAt;
@@ -33,11 +40,9 @@ final class ExpiringCache<K, V> {
 
     private final long lifetimeNanos;
     private final int capacity;
-    private final ConcurrentHashMap<K, Entry<K, V>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<K, Entry<K, V>> entries;
     /** The stores, oldest first; guarded by itself. */
-    private final ArrayDeque<Entry<K, V>> byAge = new ArrayDeque<>();
-    /** How many stores eviction has looked at; guarded by {@link #byAge}. */
-    private long evictionSteps;
+    private final Deque<Entry<K, V>> byAge;
 
     /**
      * Creates an empty cache.
@@ -46,8 +51,23 @@ final class ExpiringCache<K, V> {
      * @param capacity how many values to hold at most, at least 1
      */
     ExpiringCache(long lifetimeNanos, int capacity) {
+        this(lifetimeNanos, capacity, new ConcurrentHashMap<>(), new ArrayDeque<>());
+    }
+
+    /**
+     * Creates an empty cache on the given storage, so that tests can count every stored value the cache looks
+     * at, whatever code looks.
+     *
+     * @param lifetimeNanos how long a value counts, in nanoseconds, more than 0
+     * @param capacity how many values to hold at most, at least 1
+     * @param entries an empty map, for the values by key
+     * @param byAge an empty deque, for the stores in order
+     */
+    ExpiringCache(long lifetimeNanos, int capacity, ConcurrentMap<K, Entry<K, V>> entries, Deque<Entry<K, V>> byAge) {
         this.lifetimeNanos = lifetimeNanos;
         this.capacity = capacity;
+        this.entries = entries;
+        this.byAge = byAge;
     }
 
     /**
@@ -74,7 +94,6 @@ final class ExpiringCache<K, V> {
         synchronized (byAge) {
             if (byAge.size() >= capacity) {
                 Entry<K, V> oldest = byAge.removeFirst();
-                evictionSteps++;
                 // Only if the key was not stored again since: then the newer store counts.
                 entries.remove(oldest.key, oldest);
             }
@@ -90,17 +109,5 @@ final class ExpiringCache<K, V> {
      */
     int size() {
         return entries.size();
-    }
-
-    /**
-     * How many stored values eviction has looked at so far: the work a full cache does to make room, which
-     * tests count to show that it is one step per store at any size.
-     *
-     * @return the count
-     */
-    long evictionSteps() {
-        synchronized (byAge) {
-            return evictionSteps;
-        }
     }
 }

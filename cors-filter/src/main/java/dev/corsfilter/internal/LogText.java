@@ -39,4 +39,22 @@ public final class LogText {
         }
         return out.toString();
     }
+
+    /**
+     * Describes what was thrown as {@code String.valueOf} does, for code that must not fail while it reports a
+     * failure: user code's exceptions may compute their message lazily, and that can throw too.
+     *
+     * @param failure what was thrown, or null
+     * @return its {@code toString()}, or its class name and why that could not be had; throws nothing but a
+     *     {@link VirtualMachineError}
+     */
+    public static String describe(Throwable failure) {
+        try {
+            return String.valueOf(failure);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            return failure.getClass().getName() + " (whose message cannot be had: " + e.getClass().getName() + ")";
+        }
+    }
 }

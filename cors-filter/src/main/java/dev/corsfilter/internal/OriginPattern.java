@@ -4,9 +4,11 @@ import dev.corsfilter.PolicyProblem;
 import dev.corsfilter.PolicyRule;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One configured origin or origin pattern, validated and reduced to the form browsers send.
@@ -28,6 +30,8 @@ public final class OriginPattern {
             '\u03c2', "\"ς\" (UTS #46, as IDNA2008) where Java's IDNA2003 turns it into \"σ\"",
             '\u200c', "U+200C ZERO WIDTH NON-JOINER (UTS #46, as IDNA2008) where Java's IDNA2003 drops it",
             '\u200d', "U+200D ZERO WIDTH JOINER (UTS #46, as IDNA2008) where Java's IDNA2003 drops it");
+    /** The label separators of IDNA2003, at which {@link IDN} splits a host. */
+    private static final Pattern IDNA2003_DOTS = Pattern.compile("[.\u3002\uFF0E\uFF61]");
     private static final String WRITE_WHAT_BROWSERS_SEND =
             "write the Origin header a browser sends to the site, as its developer tools show it";
 
@@ -372,8 +376,10 @@ public final class OriginPattern {
         /**
          * Suggests the punycode form only where Java computes what browsers send. {@link IDN} implements
          * IDNA2003 with the tables of Unicode 3.2; browsers follow UTS #46 non-transitional processing
-         * (IDNA2008), which keeps the deviation characters IDNA2003 maps to something else, and knows the
-         * characters Unicode added since. For those a guess would name another domain, so the rule is given.
+         * (IDNA2008), which keeps the deviation characters IDNA2003 maps to something else, knows the
+         * characters Unicode added since, maps the characters whose case or normalisation changed since, and
+         * refuses many that IDNA2003 accepts. For those a guess would name another domain, or a host no browser
+         * sends, so the rule is given instead ({@link #browsersAgree}).
          */
         private String punycodeHint(String scheme, String host, boolean subdomains, String portText) {
             for (int i = 0; i < host.length(); i++) {
@@ -383,14 +389,86 @@ public final class OriginPattern {
                             + ", another domain; " + WRITE_WHAT_BROWSERS_SEND;
                 }
             }
+            String ascii;
             try {
-                String ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
-                return " — did you mean \"" + scheme + "://" + (subdomains ? "*." : "") + ascii
-                        + (portText == null ? "" : ":" + portText) + "\"?";
+                ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 return knownToJava(host) ? "" : ", but Java cannot compute it for characters newer than its IDNA2003"
                         + " tables (Unicode 3.2); " + WRITE_WHAT_BROWSERS_SEND;
             }
+            if (!browsersAgree(host, ascii)) {
+                return ", but Java cannot compute it here: its IDNA2003 and the UTS #46 of browsers treat some"
+                        + " character of this host differently (its case or normalisation changed after Unicode 3.2,"
+                        + " one of them ignores it, or browsers refuse it); " + WRITE_WHAT_BROWSERS_SEND;
+            }
+            return " — did you mean \"" + scheme + "://" + (subdomains ? "*." : "") + ascii
+                    + (portText == null ? "" : ":" + portText) + "\"?";
+        }
+
+        /**
+         * Whether browsers send what IDNA2003 made of the host, as far as the JDK can tell without UTS #46
+         * tables: the same labels (no character became a dot), each mapped as today's Unicode maps it
+         * (compatibility normalisation and case folding agree with the Unicode 3.2 result), and made only of
+         * what an IDNA2008 label may hold and that UTS #46 keeps: letters, digits, combining marks after a
+         * base, hyphens, and nothing written right to left, which the bidi rule browsers apply may refuse.
+         */
+        private static boolean browsersAgree(String host, String ascii) {
+            String[] labels = IDNA2003_DOTS.split(host, -1);
+            String[] asciiLabels = ascii.split("\\.", -1);
+            if (labels.length != asciiLabels.length) {
+                return false;
+            }
+            for (int i = 0; i < labels.length; i++) {
+                String mapped = IDN.toUnicode(asciiLabels[i]);
+                if (!mapped.equals(foldAndNormalise(labels[i])) || !keptByBrowsers(mapped)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Compatibility normalisation and simple case folding with the JDK's Unicode tables, until stable. */
+        private static String foldAndNormalise(String label) {
+            String current = label;
+            for (int round = 0; round < 3; round++) {
+                StringBuilder folded = new StringBuilder(current.length());
+                Normalizer.normalize(current, Normalizer.Form.NFKC).codePoints()
+                        .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+                String next = Normalizer.normalize(folded, Normalizer.Form.NFKC);
+                if (next.equals(current)) {
+                    break;
+                }
+                current = next;
+            }
+            return current;
+        }
+
+        /**
+         * The default-ignorable code points (Unicode's {@code Default_Ignorable_Code_Point}) that are letters or
+         * marks, which the JDK cannot tell: UTS #46 drops them where normalisation keeps them.
+         */
+        private static boolean isDefaultIgnorable(int c) {
+            return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F)
+                    || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 || (c >= 0xE0100 && c <= 0xE01EF);
+        }
+
+        private static boolean keptByBrowsers(String label) {
+            int[] codePoints = label.codePoints().toArray();
+            for (int i = 0; i < codePoints.length; i++) {
+                int c = codePoints[i];
+                int type = Character.getType(c);
+                boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+                boolean letterOrDigit = type == Character.LOWERCASE_LETTER || type == Character.OTHER_LETTER
+                        || type == Character.MODIFIER_LETTER || type == Character.DECIMAL_DIGIT_NUMBER;
+                byte direction = Character.getDirectionality(c);
+                if (!(letterOrDigit || (mark && i > 0) || c == '-') || isDefaultIgnorable(c)
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+                        || direction == Character.DIRECTIONALITY_ARABIC_NUMBER) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether the host is refused by IDNA2003 for another reason than characters it does not know. */

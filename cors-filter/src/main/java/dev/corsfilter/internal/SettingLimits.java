@@ -37,6 +37,8 @@ public final class SettingLimits {
     public static final Range RESOLVER_CACHE_SECONDS = new Range(1, Duration.ofHours(24).getSeconds());
     /** How many origin resolver answers are remembered. */
     public static final Range RESOLVER_CACHE_SIZE = new Range(1, DynamicOrigins.MAX_CACHE_SIZE);
+    /** How often the properties file is looked at, in seconds; 0 for never. */
+    public static final Range WATCH_SECONDS = new Range(0, Duration.ofHours(24).getSeconds());
 
     /**
      * The longest each browser engine keeps a pre-flight answer, shortest first, with the browsers built on it;

@@ -13,9 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DynamicOriginsTest {
@@ -247,6 +251,143 @@ class DynamicOriginsTest {
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(resolver.asked()).isNotEmpty();
+    }
+
+    /** What some libraries throw: an exception whose message is computed lazily, by code that fails. */
+    static final class UnprintableException extends RuntimeException {
+        UnprintableException() {
+            super(null, null, false, true);
+        }
+
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("message formatter failed");
+        }
+    }
+
+    @Test
+    void anExceptionThatCannotBeDescribedIsARefusalAndStillLogged() {
+        DynamicOrigins origins = cached(100);
+        tenants.failWith(new UnprintableException());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (String tenant : List.of("a", "b", "c")) {
+                assertThatCode(() -> assertThat(origins.allows("https://" + tenant + ".tenant.example")).isFalse())
+                        .as("logging a failure never throws").doesNotThrowAnyException();
+            }
+            now.addAndGet(Duration.ofMinutes(1).toNanos());
+            assertThatCode(() -> origins.allows("https://d.tenant.example")).doesNotThrowAnyException();
+
+            assertThat(log.entries("WARN")).satisfiesExactly(
+                    first -> {
+                        assertThat(first.message()).contains("failed for \"https://a.tenant.example\"");
+                        assertThat(first.trace()).anySatisfy(line -> assertThat(line)
+                                .contains(UnprintableException.class.getName()));
+                        assertThat(first.trace()).anySatisfy(line -> assertThat(line)
+                                .contains("DynamicOriginsTest.anExceptionThatCannotBeDescribed"));
+                    },
+                    summary -> assertThat(summary.message()).contains("failed 2 more times")
+                            .contains(UnprintableException.class.getName()),
+                    next -> assertThat(next.message()).contains("failed for \"https://d.tenant.example\""));
+        }
+    }
+
+    /**
+     * An outage shorter than the log interval: the first failure is logged, the rest are counted, and the
+     * count used to wait for a failure that never came once the resolver recovered.
+     */
+    @Test
+    void theFailuresOfAShortOutageAreCountedOnceTheResolverAnswersAgain() {
+        DynamicOrigins origins = cached(100_000);
+        tenants.failWith(new IllegalStateException("database down"));
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 1000; i++) {
+                now.set(i * Duration.ofSeconds(59).toNanos() / 1000);
+                origins.allows("https://t" + i + ".tenant.example");
+            }
+            tenants.answerAgain();
+            now.set(Duration.ofMillis(59_500).toNanos());
+            assertThat(origins.allows("https://first-after.tenant.example")).isTrue();
+            assertThat(log.entries("WARN")).as("no more than one line a minute").hasSize(1);
+
+            now.set(Duration.ofMinutes(1).toNanos());
+            assertThat(origins.allows("https://a-minute-after.tenant.example")).isTrue();
+            assertThat(log.entries("WARN")).hasSize(2).last().satisfies(summary -> assertThat(summary.message())
+                    .contains("failed 999 more times in 58 seconds")
+                    .contains("\"https://t999.tenant.example\"")
+                    .contains("answered since"));
+
+            now.addAndGet(Duration.ofHours(1).toNanos());
+            origins.allows("https://later.tenant.example");
+            assertThat(log.entries("WARN")).as("written once").hasSize(2);
+        }
+    }
+
+    /**
+     * Requests from one origin that arrive while its answer is being looked up wait for that lookup instead of
+     * each calling the resolver: an entry of a popular tenant expiring under load costs one call, not one per
+     * request in flight.
+     */
+    @Test
+    void concurrentMissesForOneOriginShareOneCallToTheResolver() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        DynamicOrigins origins = new DynamicOrigins(origin -> {
+            calls.incrementAndGet();
+            inside.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        }, false, Duration.ofHours(1), 100, now::get);
+        List<Thread> requests = new ArrayList<>();
+        List<Boolean> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 16; i++) {
+            requests.add(new Thread(() -> answers.add(origins.allows("https://popular.tenant.example"))));
+        }
+        requests.get(0).start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        requests.subList(1, requests.size()).forEach(Thread::start);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // Every request is blocked: in the resolver, or waiting for the lookup of another.
+        while (!requests.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING
+                || thread.getState() == Thread.State.TIMED_WAITING) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        for (Thread request : requests) {
+            request.join(10_000);
+        }
+
+        assertThat(answers).hasSize(16).containsOnly(true);
+        assertThat(calls).as("resolver calls for one origin within one cache lifetime").hasValue(1);
+    }
+
+    /**
+     * The re-entrant call is refused rather than recursing, and the outer call counts as a failure, logged with
+     * the stack trace of the call that came back in, and with a sane duration in the summary that follows.
+     */
+    @Test
+    void aReentrantResolverIsLoggedWithTheStackTraceOfTheCallThatCameBackIn() {
+        AtomicReference<DynamicOrigins> self = new AtomicReference<>();
+        DynamicOrigins origins = new DynamicOrigins(origin -> self.get().allows(origin), false,
+                Duration.ofHours(1), 100, now::get);
+        self.set(origins);
+        now.set(Duration.ofHours(5).toNanos());
+
+        try (LogRecorder log = LogRecorder.start()) {
+            for (int i = 0; i < 5; i++) {
+                now.addAndGet(Duration.ofSeconds(1).toNanos());
+                assertThat(origins.allows("https://x.tenant.example")).isFalse();
+            }
+            now.addAndGet(Duration.ofSeconds(56).toNanos());
+            origins.allows("https://x.tenant.example");
+
+            assertThat(log.entries("WARN")).satisfiesExactly(first -> {
+                assertThat(first.message()).contains("failed for \"https://x.tenant.example\"");
+                assertThat(first.trace().get(0)).contains("asked about \"https://x.tenant.example\" again");
+                assertThat(first.trace()).anySatisfy(line -> assertThat(line).contains("DynamicOrigins.allows"));
+            }, summary -> assertThat(summary.message()).contains("failed 5 more times in 60 seconds"));
+        }
     }
 
     private static boolean isAllowed(int index) {

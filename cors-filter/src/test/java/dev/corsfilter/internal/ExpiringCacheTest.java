@@ -1,5 +1,6 @@
 package dev.corsfilter.internal;
 
+import dev.corsfilter.testing.CountingStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,18 +38,21 @@ class ExpiringCacheTest {
 
     /**
      * The issue's case: a full cache whose answers expire about as fast as new origins arrive. Counted, not
-     * timed: the work a miss does to make room must not grow with the size of the cache.
+     * timed, and on the cache's own storage: every stored value any of its code looks at (a lookup, a store, a
+     * removal, each element of any iteration) is counted, so a scan anywhere in a miss would show. The work
+     * per miss must be a few looks, the same at any size.
      */
     @ParameterizedTest(name = "{0} entries")
     @ValueSource(ints = {1_000, 100_000})
     void aMissAtFullCacheLooksAtOneEntryWhateverTheSize(int capacity) {
+        CountingStorage storage = new CountingStorage();
         long lifetime = capacity;
-        ExpiringCache<String, Boolean> cache = new ExpiringCache<>(lifetime, capacity);
+        ExpiringCache<String, Boolean> cache = new ExpiringCache<>(lifetime, capacity, storage.map(), storage.deque());
         long now = 0;
         for (int i = 0; i < capacity; i++) {
             cache.put("https://warm-" + i + ".example", true, now++);
         }
-        long before = cache.evictionSteps();
+        long before = storage.looks();
 
         int misses = 1_000;
         for (int i = 0; i < misses; i++) {
@@ -57,7 +61,29 @@ class ExpiringCacheTest {
             cache.put(origin, false, now++);
         }
 
-        assertThat(cache.evictionSteps() - before).isEqualTo(misses);
+        // A miss: the lookup; the store: the oldest store taken off the deque and out of the map, the new one added to both.
+        assertThat(storage.looks() - before).isEqualTo(5L * misses);
         assertThat(cache.size()).isEqualTo(capacity);
+        assertThat(cache.get("https://warm-" + (misses - 1) + ".example", now)).as("forgotten, oldest first").isNull();
+        assertThat(cache.get("https://new-" + (misses - 1) + ".example", now)).isFalse();
+    }
+
+    /** The counting storage itself: an iteration is counted element by element, wherever it comes from. */
+    @Test
+    void theCountingStorageCountsEveryElementAScanLooksAt() {
+        CountingStorage storage = new CountingStorage();
+        java.util.concurrent.ConcurrentMap<String, Integer> map = storage.map();
+        java.util.Deque<Integer> deque = storage.deque();
+        for (int i = 0; i < 100; i++) {
+            map.put("k" + i, i);
+            deque.addLast(i);
+        }
+        long before = storage.looks();
+
+        map.values().removeIf(value -> value < 0);
+        deque.removeIf(value -> value < 0);
+        deque.stream().filter(value -> value == 99).findFirst();
+
+        assertThat(storage.looks() - before).isEqualTo(300);
     }
 }
