@@ -29,7 +29,8 @@ public final class CorsDecisionEvent {
      * Describes a decision.
      *
      * @param kind the kind of request
-     * @param request the request, as the filter read it (every line of a header joined by commas)
+     * @param request the request, as the filter read it: the first {@code Origin} line (a request with several is
+     *     refused), and every line of the pre-flight's headers joined by commas
      * @param path the request's path within the application, e.g. {@code /api/items}
      * @param decision what the filter decided
      * @param policy the policy that decided
@@ -97,13 +98,14 @@ public final class CorsDecisionEvent {
     }
 
     /**
-     * Why, in one sentence, naming the failed check of a refusal. Worked out when asked, so listeners that
-     * only count pay nothing for it.
+     * Why, in one sentence, naming the failed check of a refusal. Worked out from the decision when asked, so
+     * listeners that only count pay nothing for it, and the policy is not asked again: the reason always
+     * explains the decision the filter made.
      *
      * @return the reason
      */
     public String reason() {
-        return policy.evaluate(request).reason();
+        return policy.rules().reason(decision, request.origin(), request.requestMethod(), request.requestHeaders());
     }
 
     @Override

@@ -65,12 +65,23 @@ public class CorsFilter implements Filter {
     private static final String UPGRADE = "Upgrade";
     private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
     /** Enumerates a request's header lines only when the pure core asks. */
-    private static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
+    static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
     /** Numbers the filters of this class loader, so that each remembers its requests' policies apart. */
     private static final AtomicLong INSTANCES = new AtomicLong();
 
-    /** What the filter enforces; swapped as a whole so a request never sees half of two configurations. */
-    private record Active(CorsPolicy policy, PathPolicies paths) {
+    /**
+     * What the filter enforces, and the shadow configuration it compares with, if any; swapped as a whole and
+     * read once per request, so a request never sees half of two configurations.
+     */
+    private record Active(CorsPolicy policy, PathPolicies paths, Shadow shadow) {
+
+        Active(CorsPolicy policy, PathPolicies paths) {
+            this(policy, paths, null);
+        }
+
+        Active withShadow(Shadow newShadow) {
+            return new Active(policy, paths, newShadow);
+        }
     }
 
     /** A shadow configuration: one policy, or policies by path, evaluated beside the enforced one. */
@@ -81,24 +92,14 @@ public class CorsFilter implements Filter {
         }
     }
 
-    /** Who hears the filter's decisions: listeners, and a shadow configuration to compare with. */
-    private record Observers(DecisionListeners listeners, Shadow shadow) {
-
-        static final Observers NONE = new Observers(DecisionListeners.NONE, null);
-
-        boolean any() {
-            return shadow != null || !listeners.isEmpty();
-        }
-    }
-
     private final boolean configuredInCode;
     /** Where this filter remembers a request's policy for the dispatches that follow its first. */
     private final String policyAttribute = CorsFilter.class.getName() + ".policy." + INSTANCES.incrementAndGet();
     private volatile Active active;
-    private volatile Observers observers = Observers.NONE;
+    private volatile DecisionListeners listeners = DecisionListeners.none();
     /**
-     * Guards {@link #watcher}, {@link #resolvers} and changes of {@link #observers}: the container may call
-     * {@code init} and {@code destroy} from different threads.
+     * Guards {@link #watcher}, {@link #resolvers} and the read-modify-writes of {@link #active} and
+     * {@link #listeners}: the container may call {@code init} and {@code destroy} from different threads.
      */
     private final Object lifecycle = new Object();
     private PolicyFileWatcher watcher;
@@ -226,7 +227,10 @@ public class CorsFilter implements Filter {
      * @param policy the new policy
      */
     public final void reconfigure(CorsPolicy policy) {
-        active = new Active(requireNonNull(policy, "policy"), null);
+        requireNonNull(policy, "policy");
+        synchronized (lifecycle) {
+            active = new Active(policy, null, active == null ? null : active.shadow());
+        }
         LOG.info("CORS filter reconfigured: {}", policy);
     }
 
@@ -236,7 +240,10 @@ public class CorsFilter implements Filter {
      * @param policies the new policies
      */
     public final void reconfigure(PathPolicies policies) {
-        active = new Active(null, requireNonNull(policies, "policies"));
+        requireNonNull(policies, "policies");
+        synchronized (lifecycle) {
+            active = new Active(null, policies, active == null ? null : active.shadow());
+        }
         LOG.info("CORS filter reconfigured: {}", policies);
     }
 
@@ -273,7 +280,7 @@ public class CorsFilter implements Filter {
     public final void addDecisionListener(CorsDecisionListener listener) {
         requireNonNull(listener, "listener");
         synchronized (lifecycle) {
-            observers = new Observers(observers.listeners().with(listener), observers.shadow());
+            listeners = listeners.with(listener);
         }
     }
 
@@ -284,7 +291,7 @@ public class CorsFilter implements Filter {
      */
     public final void removeDecisionListener(CorsDecisionListener listener) {
         synchronized (lifecycle) {
-            observers = new Observers(observers.listeners().without(listener), observers.shadow());
+            listeners = listeners.without(listener);
         }
     }
 
@@ -320,12 +327,17 @@ public class CorsFilter implements Filter {
     public final void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
-            CorsPolicy policy = policyFor(httpRequest);
+            boolean initial = httpRequest.getDispatcherType() == DispatcherType.REQUEST;
+            Active current = initial ? active() : null;
+            CorsPolicy policy = !initial ? remembered(httpRequest)
+                    : current.policy() != null ? current.policy() : current.paths().find(pathOf(httpRequest));
             if (policy == null) {
-                observeUncovered(httpRequest);
+                if (initial && current.shadow() != null) {
+                    observeUncovered(current, httpRequest, httpResponse);
+                }
                 chain.doFilter(request, response);
             } else {
-                doFilter(policy, httpRequest, httpResponse, chain);
+                doFilter(current, policy, httpRequest, httpResponse, chain);
             }
         } else {
             chain.doFilter(request, response);
@@ -333,21 +345,29 @@ public class CorsFilter implements Filter {
     }
 
     /** A CORS request on a path no enforced policy covers still counts for the shadow configuration. */
-    private void observeUncovered(HttpServletRequest request) {
-        Observers observing = observers;
-        if (observing.shadow() != null && request.getDispatcherType() == DispatcherType.REQUEST) {
-            String origin = request.getHeader(PolicyRules.ORIGIN);
-            if (origin != null) {
-                boolean preflight = OPTIONS.equals(request.getMethod());
-                observe(observing, CorsDecisionEvent.Kind.ACTUAL, null, request, origin,
-                        preflight ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null,
-                        preflight ? joinedHeader(request, PolicyRules.REQUEST_HEADERS) : null,
-                        CorsDecision.ORIGIN_NOT_ALLOWED);
-            }
+    private void observeUncovered(Active current, HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getHeader(PolicyRules.ORIGIN);
+        if (origin != null) {
+            String requestedMethod = OPTIONS.equals(request.getMethod())
+                    ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
+            observe(current, requestedMethod == null ? CorsDecisionEvent.Kind.ACTUAL : CorsDecisionEvent.Kind.PREFLIGHT,
+                    null, request, response, origin, requestedMethod,
+                    requestedMethod == null ? null : joinedHeader(request, PolicyRules.REQUEST_HEADERS),
+                    CorsDecision.ORIGIN_NOT_ALLOWED);
         }
     }
 
-    private void doFilter(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    /** Whether anything hears the decisions about requests under this configuration. */
+    private boolean observed(Active current) {
+        return current != null && (current.shadow() != null || !listeners.isEmpty());
+    }
+
+    /**
+     * Handles a request under a policy; {@code current} is the configuration read for its first dispatch, or
+     * null on a later one.
+     */
+    private void doFilter(Active current, CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
+                          FilterChain chain)
             throws IOException, ServletException {
         PolicyRules rules = policy.rules();
         String origin = request.getHeader(PolicyRules.ORIGIN);
@@ -358,22 +378,21 @@ public class CorsFilter implements Filter {
             return;
         }
         String method = request.getMethod();
-        boolean initial = request.getDispatcherType() == DispatcherType.REQUEST;
+        boolean initial = current != null;
         // Lines of a repeated Access-Control-Request-Method are joined, which is never a method name: refused.
         String requestedMethod = OPTIONS.equals(method) && initial ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
         if (requestedMethod != null) {
-            preflight(policy, request, response, origin, requestedMethod);
+            preflight(current, policy, request, response, origin, requestedMethod);
             return;
         }
         if (policy.checksWebSocketOrigin() && isWebSocketHandshake(request)) {
-            webSocketHandshake(policy, request, response, chain, origin);
+            webSocketHandshake(current, policy, request, response, chain, origin);
             return;
         }
         CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
-        Observers observing = observers;
-        if (initial && observing.any()) {
-            observe(observing, CorsDecisionEvent.Kind.ACTUAL, policy, request, origin, null, null, decision);
+        if (observed(current)) {
+            observe(current, CorsDecisionEvent.Kind.ACTUAL, policy, request, response, origin, null, null, decision);
         }
         boolean allowed = decision == CorsDecision.ACTUAL_ALLOWED;
         if (!allowed && initial && LOG.isDebugEnabled()) {
@@ -408,7 +427,7 @@ public class CorsFilter implements Filter {
         }
     }
 
-    private void preflight(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
+    private void preflight(Active current, CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
                            String origin, String requestedMethod) {
         PolicyRules rules = policy.rules();
         String requestedHeaders = joinedHeader(request, PolicyRules.REQUEST_HEADERS);
@@ -416,9 +435,8 @@ public class CorsFilter implements Filter {
                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
         CorsDecision decision = rules.preflight(origin, request, REQUEST_SOURCE, requestedMethod, requestedHeaders,
                 privateNetwork, response, ServletHeaderSink.INSTANCE);
-        Observers observing = observers;
-        if (observing.any()) {
-            observe(observing, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, origin, requestedMethod,
+        if (observed(current)) {
+            observe(current, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, response, origin, requestedMethod,
                     requestedHeaders, decision);
         }
         if (decision.allowed() || rules.debug()) {
@@ -438,14 +456,13 @@ public class CorsFilter implements Filter {
      * without CORS headers, which mean nothing to WebSocket clients, but through the filter's wrappers, so
      * that they keep {@code Vary: Origin} like every other response.
      */
-    private void webSocketHandshake(CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
-                                    FilterChain chain, String origin)
+    private void webSocketHandshake(Active current, CorsPolicy policy, HttpServletRequest request,
+                                    HttpServletResponse response, FilterChain chain, String origin)
             throws IOException, ServletException {
         CorsDecision decision = policy.rules().webSocketHandshake(origin, request, REQUEST_SOURCE, response,
                 ServletHeaderSink.INSTANCE);
-        Observers observing = observers;
-        if (observing.any() && request.getDispatcherType() == DispatcherType.REQUEST) {
-            observe(observing, CorsDecisionEvent.Kind.WEBSOCKET, policy, request, origin, null, null, decision);
+        if (observed(current)) {
+            observe(current, CorsDecisionEvent.Kind.WEBSOCKET, policy, request, response, origin, null, null, decision);
         }
         if (decision == CorsDecision.ACTUAL_ALLOWED) {
             describe(policy, request, decision, origin);
@@ -458,19 +475,14 @@ public class CorsFilter implements Filter {
     }
 
     /**
-     * The policy for a request: on its first dispatch, the policy in force for its path; on every later one
-     * (ERROR, ASYNC, FORWARD, INCLUDE), only the policy this filter remembered from the first, or none. So an
-     * error page never lends its own path's policy to a request the filter did not cover (an uncovered path,
-     * or one outside the filter's mapping), and a request never mixes two policies when the filter is
-     * reconfigured while it runs. During the first dispatch itself, a forward or include needs nothing: the
-     * application still writes through the filter's response.
+     * The policy for a later dispatch (ERROR, ASYNC, FORWARD, INCLUDE) of a request: only the one this filter
+     * remembered from the request's first, or none. So an error page never lends its own path's policy to a
+     * request the filter did not cover (an uncovered path, or one outside the filter's mapping), and a request
+     * never mixes two policies when the filter is reconfigured while it runs. During the first dispatch itself,
+     * a forward or include needs nothing: the application still writes through the filter's response.
      */
-    private CorsPolicy policyFor(HttpServletRequest request) {
-        if (request.getDispatcherType() != DispatcherType.REQUEST) {
-            return request.getAttribute(policyAttribute) instanceof CorsPolicy remembered ? remembered : null;
-        }
-        Active current = active();
-        return current.policy() != null ? current.policy() : current.paths().find(pathOf(request));
+    private CorsPolicy remembered(HttpServletRequest request) {
+        return request.getAttribute(policyAttribute) instanceof CorsPolicy policy ? policy : null;
     }
 
     private static void describe(CorsPolicy policy, HttpServletRequest request, CorsDecision decision, String origin) {
@@ -493,19 +505,27 @@ public class CorsFilter implements Filter {
         return current;
     }
 
-    /** Applies a configuration read by name: what it enforces, and its shadow or none. */
+    /** Applies a configuration read by name: what it enforces and its shadow or none, in one swap. */
     private void apply(InitParameters.Configuration configuration) {
-        active = new Active(configuration.policy(), configuration.paths());
         InitParameters.Configuration shadow = configuration.shadow();
-        setShadow(shadow == null ? null : new Shadow(shadow.policy(), shadow.paths()));
+        Shadow newShadow = shadow == null ? null : new Shadow(shadow.policy(), shadow.paths());
+        synchronized (lifecycle) {
+            logShadowChange(active == null ? null : active.shadow(), newShadow);
+            active = new Active(configuration.policy(), configuration.paths(), newShadow);
+        }
     }
 
     private void setShadow(Shadow shadow) {
         synchronized (lifecycle) {
-            if (shadow != null || observers.shadow() != null) {
-                LOG.info("CORS filter {}", shadow == null ? "stopped its shadow" : "shadows " + describe(shadow));
-            }
-            observers = new Observers(observers.listeners(), shadow);
+            Active current = active();
+            logShadowChange(current.shadow(), shadow);
+            active = current.withShadow(shadow);
+        }
+    }
+
+    private static void logShadowChange(Shadow before, Shadow after) {
+        if (before != null || after != null) {
+            LOG.info("CORS filter {}", after == null ? "stopped its shadow" : "shadows " + describe(after));
         }
     }
 
@@ -515,33 +535,25 @@ public class CorsFilter implements Filter {
      *
      * @param policy the enforced policy, or null when none covers the path
      */
-    private static void observe(Observers observing, CorsDecisionEvent.Kind kind, CorsPolicy policy,
-                                HttpServletRequest request, String origin, String requestedMethod,
-                                String requestedHeaders, CorsDecision decision) {
+    private void observe(Active current, CorsDecisionEvent.Kind kind, CorsPolicy policy, HttpServletRequest request,
+                         HttpServletResponse response, String origin, String requestedMethod, String requestedHeaders,
+                         CorsDecision decision) {
         String path = pathOf(request);
         CorsRequest corsRequest = new CorsRequest(request.getMethod(), origin, requestedMethod, requestedHeaders);
-        if (policy != null && !observing.listeners().isEmpty()) {
-            observing.listeners().decided(new CorsDecisionEvent(kind, corsRequest, path, decision, policy));
+        DecisionListeners hearing = listeners;
+        if (policy != null && !hearing.isEmpty()) {
+            hearing.decided(new CorsDecisionEvent(kind, corsRequest, path, decision, policy));
         }
-        Shadow shadow = observing.shadow();
-        if (shadow != null) {
-            CorsPolicy candidate = shadow.policyFor(path);
-            ShadowDisagreement disagreement = ShadowDisagreement.of(corsRequest, path,
-                    policy == null ? uncovered(corsRequest, path) : policy.evaluate(corsRequest),
-                    candidate == null ? uncovered(corsRequest, path) : candidate.evaluate(corsRequest));
+        if (current.shadow() != null) {
+            ShadowDisagreement disagreement = ShadowComparison.compare(kind, policy, decision,
+                    current.shadow().policyFor(path), request, response, corsRequest, path);
             if (disagreement != null) {
                 if (SHADOW_LOG.isDebugEnabled()) {
                     SHADOW_LOG.debug(ShadowReport.line(disagreement));
                 }
-                observing.listeners().disagreed(disagreement);
+                hearing.disagreed(disagreement);
             }
         }
-    }
-
-    /** What a configuration does with a request on a path it does not cover: nothing, so CORS fails. */
-    private static CorsEvaluation uncovered(CorsRequest request, String path) {
-        return new CorsEvaluation(request, CorsDecision.ORIGIN_NOT_ALLOWED, java.util.OptionalInt.empty(), Map.of(),
-                "no policy covers path " + LogText.quote(path) + ", so the filter adds no CORS headers there");
     }
 
     /** The request's path within the application, as per-path policies match it. */
@@ -552,7 +564,7 @@ public class CorsFilter implements Filter {
     }
 
     /** Every form of handshake carries {@code Sec-WebSocket-Version}, so other requests cost one lookup. */
-    private static boolean isWebSocketHandshake(HttpServletRequest request) {
+    static boolean isWebSocketHandshake(HttpServletRequest request) {
         String version = request.getHeader(WEBSOCKET_VERSION);
         return version != null
                 && WebSocketHandshake.isHandshake(request.getMethod(), lines(request, "Connection"),

@@ -10,23 +10,34 @@ import java.util.function.Consumer;
 
 /**
  * The decision listeners of a filter, immutable, so that a request reads them once and adding one never races
- * with a request. A listener that throws (a stack overflow included: it is caught here, where the listener's
- * frames are unwound) is logged at a bounded rate and never changes the response; only errors of the JVM
- * itself, such as {@code OutOfMemoryError}, propagate.
+ * with a request. Whatever a listener throws is logged at a bounded rate and never changes the response: errors
+ * such as {@code StackOverflowError} or {@code InternalError} too (caught here, where the listener's frames are
+ * unwound), and an {@code InterruptedException} thrown sneakily is not turned into an interrupt of the
+ * container's thread. Only {@code OutOfMemoryError} propagates: the JVM, not the listener, is failing.
  */
 final class DecisionListeners {
 
-    /** No listener: the filter then does no work for them. */
-    static final DecisionListeners NONE = new DecisionListeners(new CorsDecisionListener[0]);
-
     private static final Logger LOG = LoggerFactory.getLogger(CorsDecisionListener.class);
-    private static final FailureLog FAILURES = new FailureLog(LOG, Duration.ofMinutes(1).toNanos(),
-            new FailureLog.Texts("CORS decision listener", "the response is unchanged", "the responses unchanged"));
+    private static final FailureLog.Texts TEXTS =
+            new FailureLog.Texts("CORS decision listener", "the response is unchanged", "the responses unchanged");
 
     private final CorsDecisionListener[] listeners;
+    /** The failures of one filter's listeners, whose rate one filter's log bounds. */
+    private final FailureLog failures;
 
-    private DecisionListeners(CorsDecisionListener[] listeners) {
+    private DecisionListeners(CorsDecisionListener[] listeners, FailureLog failures) {
         this.listeners = listeners;
+        this.failures = failures;
+    }
+
+    /**
+     * No listener, for a new filter: the filter then does no work for them.
+     *
+     * @return an empty set with a failure log of its own
+     */
+    static DecisionListeners none() {
+        return new DecisionListeners(new CorsDecisionListener[0],
+                new FailureLog(LOG, Duration.ofMinutes(1).toNanos(), TEXTS));
     }
 
     /** Whether there is none. */
@@ -38,13 +49,13 @@ final class DecisionListeners {
     DecisionListeners with(CorsDecisionListener listener) {
         CorsDecisionListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
         more[listeners.length] = listener;
-        return new DecisionListeners(more);
+        return new DecisionListeners(more, failures);
     }
 
     /** These listeners without one (compared by identity). */
     DecisionListeners without(CorsDecisionListener listener) {
         return new DecisionListeners(Arrays.stream(listeners).filter(each -> each != listener)
-                .toArray(CorsDecisionListener[]::new));
+                .toArray(CorsDecisionListener[]::new), failures);
     }
 
     /** Tells every listener of a decision. */
@@ -61,20 +72,12 @@ final class DecisionListeners {
         for (CorsDecisionListener listener : listeners) {
             try {
                 call.accept(listener);
-            } catch (StackOverflowError e) {
-                failed(origin, e);
-            } catch (VirtualMachineError e) {
+            } catch (OutOfMemoryError e) {
                 throw e;
             } catch (Throwable e) {
-                failed(origin, e);
+                failures.failed(origin, e, System.nanoTime());
             }
         }
     }
 
-    private static void failed(String origin, Throwable failure) {
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        FAILURES.failed(origin, failure, System.nanoTime());
-    }
 }

@@ -18,14 +18,23 @@ import java.util.regex.Pattern;
  * The log line of a shadow disagreement, and the report that counts them: which origins a switch to the shadow
  * policy would change, how, and how often. The filter writes one line per disagreement at DEBUG (logger
  * {@code dev.corsfilter.shadow}); {@code Explain shadow-report FILE} reads any log file holding such lines,
- * whatever the logging layout puts before them.
+ * whatever else the logging layout puts before them, as long as it names the logger ({@code dev.corsfilter.shadow},
+ * or an abbreviation ending in {@code .shadow}): a line another logger wrote, which may quote what a client sent,
+ * is not counted.
  */
 final class ShadowReport {
 
     /** What starts every line, so that the report finds the lines in any log. */
     static final String MARKER = "CORS shadow disagreement:";
 
-    private static final Pattern LINE = Pattern.compile(Pattern.quote(MARKER)
+    /** The longest origin or path shown; a longer one, never a browser's origin, is cut and marked so. */
+    private static final int MAX_VALUE = 300;
+    /**
+     * A line of the shadow logger: the logger's name, written before any quote on the line as layouts do, then
+     * the marker and the fields.
+     */
+    private static final Pattern LINE = Pattern.compile("^[^\"]*?(?:^|[\\s\\[:(])(?:dev\\.corsfilter|dev\\.c|d\\.c|dc)\\.shadow\\b[^\"]*?"
+            + Pattern.quote(MARKER)
             + " change=(\\w+) origin=(\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\. \\(\\d+ chars\\))?) method=(\\S+)"
             + " path=(\"(?:[^\"\\\\]|\\\\.)*\"(?:\\.\\.\\. \\(\\d+ chars\\))?) enforced=(\\w+) shadow=(\\w+)");
 
@@ -45,8 +54,8 @@ final class ShadowReport {
      * @return the line
      */
     static String line(ShadowDisagreement disagreement) {
-        return MARKER + " change=" + disagreement.change() + " origin=" + LogText.quote(disagreement.origin())
-                + " method=" + methodOf(disagreement.request()) + " path=" + LogText.quote(disagreement.path())
+        return MARKER + " change=" + disagreement.change() + " origin=" + LogText.quote(disagreement.origin(), MAX_VALUE)
+                + " method=" + methodOf(disagreement.request()) + " path=" + LogText.quote(disagreement.path(), MAX_VALUE)
                 + " enforced=" + disagreement.enforced().decision() + " shadow=" + disagreement.candidate().decision()
                 + "; " + disagreement.candidate().reason();
     }
@@ -62,7 +71,7 @@ final class ShadowReport {
         ShadowReport report = new ShadowReport();
         for (String line = log.readLine(); line != null; line = log.readLine()) {
             Matcher matcher = LINE.matcher(line);
-            if (matcher.find()) {
+            if (line.contains(MARKER) && matcher.find()) {
                 Key key = new Key(matcher.group(2), matcher.group(1), matcher.group(5), matcher.group(6));
                 report.counts.merge(key, 1L, Long::sum);
                 report.paths.computeIfAbsent(key, ignored -> new TreeMap<>())

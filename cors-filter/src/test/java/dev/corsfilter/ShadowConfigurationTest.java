@@ -129,8 +129,8 @@ class ShadowConfigurationTest {
         for (String origin : List.of("https://legacy.example.com", "https://legacy.example.com",
                 "https://legacy.example.com", "https://new.example.com")) {
             CorsRequest request = CorsRequest.actual("GET", origin);
-            ShadowDisagreement disagreement = ShadowDisagreement.of(request, "/api/items", enforced.evaluate(request),
-                    candidate.evaluate(request));
+            ShadowDisagreement disagreement = ShadowDisagreement.of(CorsDecisionEvent.Kind.ACTUAL, request, "/api/items",
+                    false, enforced.evaluate(request), candidate.evaluate(request));
             log.append("2026-12-04 10:00:01.123:DEBUG:dc.shadow:qtp-17: ").append(ShadowReport.line(disagreement))
                     .append('\n');
         }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code cors.requests} — every CORS request; tags {@code kind} ({@code actual}, {@code preflight},
  *       {@code websocket}), {@code decision} (e.g. {@code actual-allowed}, {@code origin-not-allowed},
- *       {@code header-not-allowed}) and {@code outcome} ({@code allowed}, {@code refused});</li>
+ *       {@code header-not-allowed}; only the decisions a kind can get) and {@code outcome} ({@code allowed},
+ *       {@code refused});</li>
  *   <li>{@code cors.refusals} — refused requests; tags {@code kind}, {@code decision} and {@code origin}, whose
  *       values are bounded (see {@link Builder#maxOrigins(int)}): an origin of the allow-list, one refused often
  *       enough to earn a series, {@code other} or {@code invalid};</li>
@@ -48,19 +50,24 @@ public final class CorsMetrics implements CorsDecisionListener {
     private final Map<List<String>, Counter> refusals = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> disagreements = new ConcurrentHashMap<>();
 
+    /** The decisions each kind of request can get; no other pair is ever counted. */
+    private static final Map<CorsDecisionEvent.Kind, Set<CorsDecision>> POSSIBLE = Map.of(
+            CorsDecisionEvent.Kind.ACTUAL, EnumSet.of(CorsDecision.ACTUAL_ALLOWED, CorsDecision.ORIGIN_NOT_ALLOWED),
+            CorsDecisionEvent.Kind.WEBSOCKET, EnumSet.of(CorsDecision.ACTUAL_ALLOWED, CorsDecision.ORIGIN_NOT_ALLOWED),
+            CorsDecisionEvent.Kind.PREFLIGHT, EnumSet.complementOf(EnumSet.of(CorsDecision.NOT_CORS,
+                    CorsDecision.ACTUAL_ALLOWED)));
+
     private CorsMetrics(MeterRegistry registry, OriginTags origins) {
         this.registry = registry;
         this.origins = origins;
-        for (CorsDecisionEvent.Kind kind : CorsDecisionEvent.Kind.values()) {
+        POSSIBLE.forEach((kind, decisions) -> {
             Map<CorsDecision, Counter> byDecision = new EnumMap<>(CorsDecision.class);
-            for (CorsDecision decision : CorsDecision.values()) {
-                byDecision.put(decision, Counter.builder("cors.requests").description("CORS requests by decision")
-                        .tags("kind", tag(kind), "decision", tag(decision),
-                                "outcome", decision.allowed() ? "allowed" : "refused")
-                        .register(registry));
-            }
+            decisions.forEach(decision -> byDecision.put(decision, Counter.builder("cors.requests")
+                    .description("CORS requests by decision")
+                    .tags("kind", tag(kind), "decision", tag(decision), "outcome", decision.allowed() ? "allowed" : "refused")
+                    .register(registry)));
             requests.put(kind, byDecision);
-        }
+        });
     }
 
     /**
@@ -76,7 +83,10 @@ public final class CorsMetrics implements CorsDecisionListener {
 
     @Override
     public void onDecision(CorsDecisionEvent event) {
-        requests.get(event.kind()).get(event.decision()).increment();
+        Counter counter = requests.get(event.kind()).get(event.decision());
+        if (counter != null) {
+            counter.increment();
+        }
         if (!event.decision().allowed()) {
             List<String> key = List.of(tag(event.kind()), tag(event.decision()), origins.tag(event.origin()));
             refusals.computeIfAbsent(key, tags -> Counter.builder("cors.refusals")
@@ -87,8 +97,7 @@ public final class CorsMetrics implements CorsDecisionListener {
 
     @Override
     public void onShadowDisagreement(ShadowDisagreement disagreement) {
-        String kind = disagreement.request().isPreflight() ? "preflight" : "actual";
-        List<String> key = List.of(kind, tag(disagreement.change()), tag(disagreement.enforced().decision()),
+        List<String> key = List.of(tag(disagreement.kind()), tag(disagreement.change()), tag(disagreement.enforced().decision()),
                 tag(disagreement.candidate().decision()), origins.tag(disagreement.origin()));
         disagreements.computeIfAbsent(key, tags -> Counter.builder("cors.shadow.disagreements")
                 .description("Requests on which the shadow policy would decide otherwise").tags("kind", tags.get(0),

@@ -21,8 +21,11 @@ final class OriginTags {
     /** The tag of refusals whose {@code Origin} is not a serialised origin. */
     static final String INVALID = "invalid";
 
-    /** What an origin a browser sends looks like, short enough for a tag. */
-    private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]{0,15}://[a-z0-9.\\-\\[\\]:]{1,200}|null");
+    /**
+     * What an origin a browser sends looks like (a lower-case scheme, and a host of letters, digits, dots,
+     * hyphens and underscores, an IPv6 literal, a port), short enough for a tag.
+     */
+    private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]{0,31}://[a-z0-9._\\-\\[\\]:]{1,262}|null");
     /** How many distinct origins one window counts at most; more in one window are not counted. */
     private static final int MAX_CANDIDATES = 10_000;
 
@@ -60,10 +63,13 @@ final class OriginTags {
      * @return the origin itself, {@link #OTHER} or {@link #INVALID}
      */
     String tag(String origin) {
+        if (origin != null && allowList.contains(origin)) {
+            return origin;
+        }
         if (origin == null || !ORIGIN.matcher(origin).matches()) {
             return INVALID;
         }
-        if (allowList.contains(origin) || tracked.contains(origin)) {
+        if (tracked.contains(origin)) {
             return origin;
         }
         return earned(origin) ? origin : OTHER;
@@ -79,8 +85,11 @@ final class OriginTags {
             candidates.clear();
             windowStart = now;
         }
-        if (tracked.size() >= maxOrigins || (candidates.size() >= MAX_CANDIDATES && !candidates.containsKey(origin))) {
+        if (tracked.size() >= maxOrigins) {
             return false;
+        }
+        if (candidates.size() >= MAX_CANDIDATES && !candidates.containsKey(origin)) {
+            makeRoom();
         }
         int count = candidates.merge(origin, 1, Integer::sum);
         if (count < threshold) {
@@ -89,6 +98,18 @@ final class OriginTags {
         candidates.remove(origin);
         tracked.add(origin);
         return true;
+    }
+
+    /**
+     * Forgets the origins refused once in this window, which is what a flood of made-up origins leaves, so
+     * that a front end refused again and again can still earn its series; if every one was refused more than
+     * once, the window starts over. Amortised over the refusals that filled the table.
+     */
+    private void makeRoom() {
+        candidates.values().removeIf(count -> count == 1);
+        if (candidates.size() >= MAX_CANDIDATES) {
+            candidates.clear();
+        }
     }
 
     /**

@@ -20,11 +20,22 @@ public final class LogText {
      *     after 128 characters; {@code (none)} for null
      */
     public static String quote(String value) {
+        return quote(value, MAX_CHARS);
+    }
+
+    /**
+     * Quotes a value for a log line, cut after a given length.
+     *
+     * @param value any value, or null
+     * @param maxChars how many characters to show at most
+     * @return as {@link #quote(String)}, cut after {@code maxChars} characters
+     */
+    public static String quote(String value, int maxChars) {
         if (value == null) {
             return "(none)";
         }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CHARS) + 8).append('"');
-        int shown = Math.min(value.length(), MAX_CHARS);
+        StringBuilder out = new StringBuilder(Math.min(value.length(), maxChars) + 8).append('"');
+        int shown = Math.min(value.length(), maxChars);
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c > 0x7e) {
@@ -34,7 +45,7 @@ public final class LogText {
             }
         }
         out.append('"');
-        if (value.length() > MAX_CHARS) {
+        if (value.length() > maxChars) {
             out.append("... (").append(value.length()).append(" chars)");
         }
         return out.toString();

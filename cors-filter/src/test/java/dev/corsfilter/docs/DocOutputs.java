@@ -63,11 +63,16 @@ final class DocOutputs {
         }
     }
 
+    /** The same lines as a log file holds them, after the layout's time, level and logger. */
+    static List<String> shadowLogFile() throws Exception {
+        return shadowLog().stream().map(line -> "2026-12-04 10:00:00.000 DEBUG dev.corsfilter.shadow - " + line).toList();
+    }
+
     /** What {@code Explain shadow-report} prints for a log holding {@link #shadowLog()}. */
     static String shadowReport() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("server", ".log");
         try {
-            java.nio.file.Files.write(file, shadowLog());
+            java.nio.file.Files.write(file, shadowLogFile());
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             Internals.explain(List.of("shadow-report", file.toString()),
                     new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
