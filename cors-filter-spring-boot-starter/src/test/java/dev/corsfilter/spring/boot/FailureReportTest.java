@@ -1,0 +1,41 @@
+package dev.corsfilter.spring.boot;
+
+import dev.corsfilter.spring.boot.app.ApiApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An invalid CORS configuration stops a Spring Boot application with Boot's failure report: a Description
+ * listing every problem under the property it comes from, and an Action; no stack trace of the library.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FailureReportTest {
+
+    @Test
+    void invalidPropertiesGetADescriptionAndAnAction(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ApiApplication.class)
+                .properties("server.port=0", "server.address=127.0.0.1",
+                        "cors.allowed-origins=https://app.example.com/, *", "cors.allow-credentials=true",
+                        "cors.policies.api.allowed-origins=https://app.example.com")
+                .run()).isNotNull();
+
+        String report = output.getOut() + output.getErr();
+        assertThat(report).contains("APPLICATION FAILED TO START", "Description:", "Action:",
+                "The CORS configuration is invalid (",
+                "  - cors.policies.api.paths: policy \"api\" has no api.paths; list its path patterns, e.g. /api/*",
+                "Correct the properties above");
+        assertThat(report).doesNotContain("at dev.corsfilter.");
+    }
+
+    @Test
+    void eachProblemNamesItsProperty() {
+        assertThat(CorsProperties.propertyOf("allowed-origins")).isEqualTo("cors.allowed-origins");
+        assertThat(CorsProperties.propertyOf("api.allow-credentials")).isEqualTo("cors.policies.api.allow-credentials");
+    }
+}
