@@ -37,7 +37,7 @@ public record Tomcat9Server(Tomcat tomcat) implements AutoCloseable {
             "dev.corsfilter.browser.RequireTokenFilter");
 
     /**
-     * Starts Tomcat with the webapp at both paths.
+     * Starts Tomcat with one of this module's webapps at both paths.
      *
      * @param webapp the directory under {@code webapps/}, e.g. {@code cred}
      * @param workDirectory an empty directory for Tomcat's files, which the caller deletes
@@ -45,13 +45,24 @@ public record Tomcat9Server(Tomcat tomcat) implements AutoCloseable {
      * @throws LifecycleException when Tomcat itself cannot start
      */
     public static Tomcat9Server start(String webapp, Path workDirectory) throws LifecycleException {
+        return start(Project.path("cors-filter-javax/src/test/resources/webapps/" + webapp), workDirectory);
+    }
+
+    /**
+     * Starts Tomcat with a webapp at both paths.
+     *
+     * @param docBase the webapp's directory, with its {@code WEB-INF/web.xml}
+     * @param workDirectory an empty directory for Tomcat's files, which the caller deletes
+     * @return the running server
+     * @throws LifecycleException when Tomcat itself cannot start
+     */
+    public static Tomcat9Server start(Path docBase, Path workDirectory) throws LifecycleException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(workDirectory.toString());
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         // No conf/web.xml defaults: no JSP servlet, which tomcat-embed-core does not have.
         tomcat.setAddDefaultWebXmlToWebapp(false);
-        Path docBase = Project.path("cors-filter-javax/src/test/resources/webapps/" + webapp);
         deploy(tomcat, VALVE, docBase);
         ErrorPage anyError = new ErrorPage();
         anyError.setLocation("/error-page");

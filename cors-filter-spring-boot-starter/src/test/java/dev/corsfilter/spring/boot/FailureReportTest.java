@@ -17,20 +17,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class FailureReportTest {
 
+    /** The example of docs/getting-started.md. */
     @Test
     void invalidPropertiesGetADescriptionAndAnAction(CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ApiApplication.class)
-                .properties("server.port=0", "server.address=127.0.0.1",
-                        "cors.allowed-origins=https://app.example.com/, *", "cors.allow-credentials=true",
-                        "cors.policies.api.allowed-origins=https://app.example.com")
-                .run()).isNotNull();
+        assertThatThrownBy(() -> start("cors.allowed-origins=https://app.example.com/", "cors.allowed-methods=put"))
+                .isNotNull();
 
         String report = output.getOut() + output.getErr();
         assertThat(report).contains("APPLICATION FAILED TO START", "Description:", "Action:",
-                "The CORS configuration is invalid (",
-                "  - cors.policies.api.paths: policy \"api\" has no api.paths; list its path patterns, e.g. /api/*",
+                "The CORS configuration is invalid (2 problems):",
+                "  - cors.allowed-origins: \"https://app.example.com/\" has a path; ",
+                "  - cors.allowed-methods: \"put\" never reaches a server",
                 "Correct the properties above");
         assertThat(report).doesNotContain("at dev.corsfilter.");
+    }
+
+    @Test
+    void aPerPathProblemNamesItsPropertyUnderCorsPolicies(CapturedOutput output) {
+        assertThatThrownBy(() -> start("cors.policies.api.allowed-origins=https://app.example.com")).isNotNull();
+
+        assertThat(output.getOut() + output.getErr()).contains("The CORS configuration is invalid (1 problem):",
+                "  - cors.policies.api.paths: policy \"api\" has no api.paths; list its path patterns, e.g. /api/*");
+    }
+
+    private static void start(String... properties) {
+        new SpringApplicationBuilder(ApiApplication.class).properties("server.port=0", "server.address=127.0.0.1")
+                .properties(properties).run().close();
     }
 
     @Test

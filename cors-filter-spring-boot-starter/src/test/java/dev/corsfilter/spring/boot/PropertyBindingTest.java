@@ -4,6 +4,7 @@ import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.spring.boot.app.ApiApplication;
+import dev.corsfilter.spring.boot.docs.PolicyBeanConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -106,8 +107,9 @@ class PropertyBindingTest {
 
     @Test
     void theApplicationsPolicyBeanWinsOverProperties() {
-        runner.withUserConfiguration(OwnPolicy.class).withPropertyValues("cors.allowed-origins=https://ignored.example")
-                .run(context -> assertThat(context.getBean(CorsFilter.class).policy()).isEqualTo(OwnPolicy.POLICY));
+        runner.withUserConfiguration(PolicyBeanConfig.class).withPropertyValues("cors.allowed-origins=https://ignored.example")
+                .run(context -> assertThat(context.getBean(CorsFilter.class).policy())
+                        .isEqualTo(new PolicyBeanConfig().corsPolicy()));
     }
 
     @Test
@@ -120,24 +122,27 @@ class PropertyBindingTest {
     }
 
     @Test
+    void theOrderCanBeChanged() {
+        runner.withPropertyValues("cors.allowed-origins=https://a.example", "cors.filter-order=-500").run(context ->
+                assertThat(context.getBean("corsFilterRegistration", FilterRegistrationBean.class).getOrder()).isEqualTo(-500));
+    }
+
+    @Test
+    void theStarterShipsConfigurationMetadataForIdes() throws Exception {
+        try (var metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(metadata).isNotNull();
+            assertThat(new String(metadata.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"cors.allowed-origins\"", "\"cors.policies\"", "\"cors.filter-order\"");
+        }
+    }
+
+    @Test
     void invalidPropertiesFailStartupWithEveryProblemByPropertyName() {
         runner.withPropertyValues("cors.allowed-origins=https://app.example.com/", "cors.allowed-methods=put",
                 "cors.policies.api.allowed-origins=https://app.example.com").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidCorsPolicyException.class);
         });
-    }
-
-    /** An application with its own policy. */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnPolicy {
-
-        static final CorsPolicy POLICY = CorsPolicy.builder().allowedOrigins("https://own.example").build();
-
-        @Bean
-        CorsPolicy corsPolicy() {
-            return POLICY;
-        }
     }
 
     /** An application that registers the filter itself. */

@@ -3,6 +3,9 @@ package dev.corsfilter.spring.boot;
 import dev.corsfilter.spring.boot.app.ApiApplication;
 import dev.corsfilter.testing.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * properties: pre-flights to secured endpoints are answered without credentials, and Spring Security's 401 and
  * a controller's 500 carry the CORS headers of an allowed origin.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cors.allowed-origins=https://app.example.com",
         "cors.allowed-methods=PUT, DELETE",
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "cors.exposed-headers=ETag",
         "cors.allow-credentials=true",
         "cors.max-age=10m",
+        "logging.level.dev.corsfilter=DEBUG",
         "spring.security.user.name=user",
         "spring.security.user.password=secret"})
 class SpringSecurityTest {
@@ -90,6 +95,13 @@ class SpringSecurityTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.corsHeaderNames()).isEmpty();
         assertThat(response.varyNames()).contains("origin");
+    }
+
+    @Test
+    void refusalReasonsAreLoggedAtDebugLevel(CapturedOutput output) {
+        RawHttp.send(port, "OPTIONS", "/api/items", "Origin", APP, "Access-Control-Request-Method", "PATCH");
+
+        assertThat(output.getOut()).contains("CORS pre-flight for \"/api/items\" refused: method \"PATCH\"");
     }
 
     @Test
