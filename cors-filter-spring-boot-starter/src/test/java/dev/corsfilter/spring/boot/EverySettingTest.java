@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +14,8 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code cors.*} properties cover every setting the library reads by name, for one policy and for a per-path
- * policy, so that nothing the properties file can say is out of reach of a Spring Boot application.
+ * The {@code cors.*} properties cover every setting the library reads by name, for one policy, a per-path policy
+ * and the shadow ones, so that nothing the properties file can say is out of reach of a Spring Boot application.
  */
 class EverySettingTest {
 
@@ -25,15 +26,21 @@ class EverySettingTest {
         for (String setting : librarySettings) {
             properties.put("cors." + setting, "1");
             properties.put("cors.policies.api." + setting, "1");
+            properties.put("cors.shadow." + setting, "1");
+            properties.put("cors.shadow.policies.next." + setting, "1");
         }
         properties.put("cors.policies.api.paths", "/api/*");
+        properties.put("cors.shadow.policies.next.paths", "/api/*");
 
         CorsProperties bound = new Binder(new MapConfigurationPropertySource(properties)).bind("cors", CorsProperties.class).get();
 
         Set<String> expected = new TreeSet<>(librarySettings);
         librarySettings.forEach(setting -> expected.add("api." + setting));
-        expected.add("api.paths");
-        expected.add("policies");
+        expected.addAll(List.of("api.paths", "policies"));
+        // Shadow mode's names: every setting with the library's shadow- prefix.
+        librarySettings.forEach(setting -> expected.add("shadow-" + setting));
+        librarySettings.forEach(setting -> expected.add("shadow-next." + setting));
+        expected.addAll(List.of("shadow-next.paths", "shadow-policies"));
         assertThat(new TreeSet<>(bound.settings().keySet())).isEqualTo(expected);
     }
 

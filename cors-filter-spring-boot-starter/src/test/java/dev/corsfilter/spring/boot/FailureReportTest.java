@@ -49,5 +49,7 @@ class FailureReportTest {
     void eachProblemNamesItsProperty() {
         assertThat(CorsProperties.propertyOf("allowed-origins")).isEqualTo("cors.allowed-origins");
         assertThat(CorsProperties.propertyOf("api.allow-credentials")).isEqualTo("cors.policies.api.allow-credentials");
+        assertThat(CorsProperties.propertyOf("shadow-max-age")).isEqualTo("cors.shadow.max-age");
+        assertThat(CorsProperties.propertyOf("shadow-api.paths")).isEqualTo("cors.shadow.policies.api.paths");
     }
 }

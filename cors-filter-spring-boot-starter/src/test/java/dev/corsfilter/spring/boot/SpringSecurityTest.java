@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "cors.exposed-headers=ETag",
         "cors.allow-credentials=true",
         "cors.max-age=10m",
+        "cors.shadow.allowed-origins=https://next.example.com",
         "logging.level.dev.corsfilter=DEBUG",
         "spring.security.user.name=user",
         "spring.security.user.password=secret"})
@@ -102,6 +103,13 @@ class SpringSecurityTest {
         RawHttp.send(port, "OPTIONS", "/api/items", "Origin", APP, "Access-Control-Request-Method", "PATCH");
 
         assertThat(output.getOut()).contains("CORS pre-flight for \"/api/items\" refused: method \"PATCH\"");
+    }
+
+    @Test
+    void aShadowPolicyFromPropertiesReportsWhatItWouldChange(CapturedOutput output) {
+        RawHttp.send(port, "GET", "/api/hello", "Origin", APP, "Authorization", basic());
+
+        assertThat(output.getOut()).contains("CORS shadow disagreement: change=WOULD_REFUSE origin=\"https://app.example.com\"");
     }
 
     @Test
