@@ -40,6 +40,16 @@ class FailureReportTest {
                 "  - cors.policies.api.paths: policy \"api\" has no api.paths; list its path patterns, e.g. /api/*");
     }
 
+    /** A value Spring cannot convert gets Spring Boot's own binding report, naming the property and the value. */
+    @Test
+    void aValueOfTheWrongTypeGetsSpringBootsBindingReport(CapturedOutput output) {
+        assertThatThrownBy(() -> start("cors.allowed-origins=https://app.example.com", "cors.allow-credentials=maybe"))
+                .isNotNull();
+
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START",
+                "Failed to bind properties under 'cors.allow-credentials'", "Value: \"maybe\"");
+    }
+
     private static void start(String... properties) {
         new SpringApplicationBuilder(ApiApplication.class).properties("server.port=0", "server.address=127.0.0.1")
                 .properties(properties).run().close();
