@@ -92,7 +92,17 @@ public class CorsFilter implements Filter {
         }
     }
 
-    private final boolean configuredInCode;
+    /** Where the filter's settings come from, which decides what {@link #init(FilterConfig)} reads. */
+    private enum Configured {
+        /** A policy given to a constructor: init-params are refused, the environment is ignored. */
+        IN_CODE,
+        /** Init-params, a properties file, environment variables and system properties, read by init. */
+        AT_INIT,
+        /** Settings given to {@link #fromSettings(Map)}, read there and only there: init-params are refused. */
+        BY_FRAMEWORK
+    }
+
+    private final Configured configured;
     /** Where this filter remembers a request's policy for the dispatches that follow its first. */
     private final String policyAttribute = CorsFilter.class.getName() + ".policy." + INSTANCES.incrementAndGet();
     private volatile Active active;
@@ -108,7 +118,28 @@ public class CorsFilter implements Filter {
 
     /** Creates a filter that reads its settings in {@link #init(FilterConfig)}. */
     public CorsFilter() {
-        this.configuredInCode = false;
+        this.configured = Configured.AT_INIT;
+    }
+
+    private CorsFilter(Configured configured) {
+        this.configured = configured;
+    }
+
+    /**
+     * Creates a filter from settings by name, checked now, for a framework that resolves them from its own
+     * sources (the Spring Boot starter binds them from {@code cors.*} properties). The names and values are
+     * those of init-params, per-path policies and {@code config-file} included; unlike init-params they are the
+     * only source: environment variables and system properties are not read, since the framework has already
+     * applied its own precedence. {@link #init(FilterConfig)} then refuses init-params and only logs.
+     *
+     * @param settings setting names to values, e.g. {@code allowed-origins} to {@code https://app.example.com}
+     * @return the filter, enforcing what the settings describe (and watching the file, if they say so)
+     * @throws InvalidCorsPolicyException listing every problem with the settings
+     */
+    public static CorsFilter fromSettings(Map<String, String> settings) {
+        CorsFilter filter = new CorsFilter(Configured.BY_FRAMEWORK);
+        filter.init(new ConfigurationSources(settings, Map.of(), Map.of()));
+        return filter;
     }
 
     /**
@@ -117,7 +148,7 @@ public class CorsFilter implements Filter {
      * @param policy the policy
      */
     public CorsFilter(CorsPolicy policy) {
-        this.configuredInCode = true;
+        this.configured = Configured.IN_CODE;
         this.active = new Active(requireNonNull(policy, "policy"), null);
     }
 
@@ -127,13 +158,14 @@ public class CorsFilter implements Filter {
      * @param policies the policies by path pattern
      */
     public CorsFilter(PathPolicies policies) {
-        this.configuredInCode = true;
+        this.configured = Configured.IN_CODE;
         this.active = new Active(null, requireNonNull(policies, "policies"));
     }
 
     /**
-     * Reads the settings, unless a policy was given to the constructor; then init-params are refused rather
-     * than ignored. With {@code config-file-watch-seconds} set, starts watching the properties file.
+     * Reads the settings, unless a policy was given to the constructor or the settings to
+     * {@link #fromSettings(Map)}; then init-params are refused rather than ignored. With
+     * {@code config-file-watch-seconds} set, starts watching the properties file.
      *
      * @param config the filter's configuration
      * @throws InvalidCorsPolicyException listing every problem with the settings
@@ -146,7 +178,9 @@ public class CorsFilter implements Filter {
             params.put(name, config.getInitParameter(name));
         }
         try {
-            if (configuredInCode) {
+            if (configured == Configured.BY_FRAMEWORK) {
+                refuseInitParams(params);
+            } else if (configured == Configured.IN_CODE) {
                 refuseInitParams(params);
                 Set<String> ignored = ConfigurationSources.presentOutsideCode(System.getenv(), systemProperties());
                 if (!ignored.isEmpty()) {

@@ -9,8 +9,7 @@ import dev.corsfilter.internal.OriginPattern;
 import dev.corsfilter.internal.OriginValidation;
 import dev.corsfilter.internal.PolicyRules;
 import dev.corsfilter.internal.RequestSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.corsfilter.internal.Warnings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +43,6 @@ import java.util.Set;
  * canonical settings are equal.
  */
 public final class CorsPolicy {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CorsPolicy.class);
 
     private final boolean anyOrigin;
     private final boolean nullOrigin;
@@ -644,8 +641,9 @@ public final class CorsPolicy {
             }
             List<String> capping = LimitValidation.enginesCapping(maxAge);
             if (!capping.isEmpty()) {
-                LOG.warn("CORS max age of {} seconds is above the pre-flight cache cap of {}; those browsers reuse a"
-                        + " pre-flight answer for their cap only", maxAge.getSeconds(), String.join(" and ", capping));
+                Warnings.warn(CorsPolicy.class, "CORS max age of " + maxAge.getSeconds() + " seconds is above the"
+                        + " pre-flight cache cap of " + String.join(" and ", capping) + "; those browsers reuse a"
+                        + " pre-flight answer for their cap only");
             }
             return new CorsPolicy(this, originSettings.wildcard(), patterns, validMethods, validHeaders, validExposed);
         }

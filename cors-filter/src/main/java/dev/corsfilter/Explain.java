@@ -12,29 +12,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line: evaluates a policy file against a described request and prints what the filter would
- * do and why.
+ * The command line, the jar's main class: evaluates a policy file against a described request and prints what
+ * the filter would do and why. The jar runs on its own; SLF4J is not needed.
  *
  * <pre>
- * java -cp cors-filter.jar:slf4j-api.jar dev.corsfilter.Explain --config cors.properties \
+ * java -jar cors-filter.jar --config cors.properties \
  *      --origin https://app.example.com --method PUT --headers content-type,x-request-id --preflight
  * </pre>
  *
  * <p>The file uses the init-param names ({@code allowed-origins=…}). Exit status: 0 when the request is
- * allowed, 1 when it is refused, 2 when the arguments or the policy are invalid. {@code shadow-report LOGFILE}
- * instead counts the shadow disagreements a log holds, per origin (see {@link CorsFilter#shadow(CorsPolicy)}).
+ * allowed (and for {@code --help}), 1 when it is refused, 2 when the arguments or the policy are invalid.
+ * {@code shadow-report LOGFILE} instead counts the shadow disagreements a log holds, per origin (see
+ * {@link CorsFilter#shadow(CorsPolicy)}).
  */
 public final class Explain {
 
     private static final String USAGE = """
-            usage: Explain --config FILE [--origin ORIGIN] [--method METHOD] [--headers NAMES] [--preflight] [--path PATH]
+            usage: java -jar cors-filter.jar --config FILE [--origin ORIGIN] [--method METHOD] [--headers NAMES]
+                                             [--preflight] [--path PATH]
+            Says what the CORS filter would answer to a request, and why.
               --config     a properties file with the filter's settings (allowed-origins=..., see the docs)
               --origin     the request's Origin header; leave out for a request without one
               --method     the request method (with --preflight: the method the pre-flight asks for); default GET
               --headers    with --preflight: the Access-Control-Request-Headers value, e.g. content-type,x-id
               --preflight  evaluate the OPTIONS pre-flight a browser sends before the request
               --path       the request path, for a file with per-path policies; default /
-            or:    Explain shadow-report LOGFILE
+              --help       this text
+            Exit status: 0 allowed, 1 refused, 2 invalid arguments or policy.
+            or:    java -jar cors-filter.jar shadow-report LOGFILE
               counts the shadow disagreements in a log (DEBUG lines of the logger dev.corsfilter.shadow): per origin,
               how many requests the shadow policy would refuse, allow or answer with other headers""";
 
@@ -56,9 +61,13 @@ public final class Explain {
      * @param args the arguments
      * @param out where the explanation goes
      * @param err where errors go
-     * @return 0 allowed, 1 refused, 2 invalid arguments or policy
+     * @return 0 allowed (or help asked for), 1 refused, 2 invalid arguments or policy
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         if (!args.isEmpty() && args.get(0).equals("shadow-report")) {
             return shadowReport(args.subList(1, args.size()), out, err);
         }

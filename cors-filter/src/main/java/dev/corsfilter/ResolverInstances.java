@@ -1,6 +1,5 @@
 package dev.corsfilter;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Map;
  */
 final class ResolverInstances implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResolverInstances.class);
 
     /** The instances of the configuration in force, by class name. */
     private final Map<String, OriginResolver> inForce = new HashMap<>();
@@ -102,7 +100,9 @@ final class ResolverInstances implements AutoCloseable {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.warn("CORS origin resolver {} failed to close", resolver.getClass().getName(), e);
+                // Looked up here, not held: the Explain command builds configurations without SLF4J on the class path.
+                LoggerFactory.getLogger(ResolverInstances.class)
+                        .warn("CORS origin resolver {} failed to close", resolver.getClass().getName(), e);
             }
         }
     }

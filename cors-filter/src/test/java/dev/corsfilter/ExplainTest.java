@@ -33,6 +33,14 @@ class ExplainTest {
     }
 
     @Test
+    void helpIsAnsweredNotRefused() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar cors-filter.jar --config FILE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("--config", "x.properties", "-h")).isZero();
+    }
+
+    @Test
     void explainsARefusedPreflight() throws IOException {
         Path file = config("allowed-origins=https://app.example.com\nallowed-headers=Content-Type, Authorization\n");
 
@@ -68,6 +76,6 @@ class ExplainTest {
         assertThat(run("--origin")).isEqualTo(2);
         assertThat(run("--bogus", "x")).isEqualTo(2);
         assertThat(run("--config", file.toString(), "--preflight")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: Explain");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar cors-filter.jar");
     }
 }

@@ -56,7 +56,7 @@ public class ProbeServlet extends HttpServlet {
             response.getWriter().print("{\"error\":" + request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) + "}");
             return;
         }
-        RequestLog.reachedApp(request);
+        RequestLog.reachedApp(request.getQueryString(), request.getMethod());
         String path = request.getRequestURI();
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
         switch (endpoint) {

@@ -1,7 +1,5 @@
 package dev.corsfilter.browser;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Requests are grouped by the {@code probe} query parameter each case puts in its URL. The log is
  * static because containers create the filters and servlets of a {@code web.xml} themselves; keys carry
- * a per-run prefix, so runs never mix.
+ * a per-run prefix, so runs never mix. It takes plain values, not servlet types, so that the same log serves
+ * a {@code javax.servlet} copy of the harness (the cors-filter-javax tests relocate its servlet classes).
  */
 public final class RequestLog {
 
@@ -44,30 +43,26 @@ public final class RequestLog {
     /**
      * Records a request as it arrives at the server, before the CORS filter.
      *
-     * @param request the request
+     * @param query the raw query string, or null
+     * @param arrival the request
      */
-    static void arrived(HttpServletRequest request) {
-        String key = keyOf(request);
-        if (key == null) {
-            return;
+    public static void arrived(String query, Arrival arrival) {
+        String key = keyOf(query);
+        if (key != null) {
+            ARRIVALS.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(arrival);
         }
-        String requestMethod = request.getHeader("Access-Control-Request-Method");
-        String origin = request.getHeader("Origin");
-        boolean preflight = "OPTIONS".equals(request.getMethod()) && origin != null && requestMethod != null;
-        ARRIVALS.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Arrival(request.getMethod(),
-                preflight, requestMethod, request.getHeader("Access-Control-Request-Headers"), origin,
-                request.getHeader("Cookie") != null));
     }
 
     /**
      * Records that a request reached the application.
      *
-     * @param request the request
+     * @param query the raw query string, or null
+     * @param method the request method
      */
-    static void reachedApp(HttpServletRequest request) {
-        String key = keyOf(request);
+    public static void reachedApp(String query, String method) {
+        String key = keyOf(query);
         if (key != null) {
-            APP_CALLS.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(request.getMethod());
+            APP_CALLS.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(method);
         }
     }
 
@@ -92,8 +87,7 @@ public final class RequestLog {
     }
 
     /** Reads the key from the raw query, so that a form body is never consumed by getParameter(). */
-    static String keyOf(HttpServletRequest request) {
-        String query = request.getQueryString();
+    static String keyOf(String query) {
         if (query == null) {
             return null;
         }

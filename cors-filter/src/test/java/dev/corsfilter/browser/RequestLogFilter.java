@@ -19,7 +19,11 @@ public class RequestLogFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http) {
-            RequestLog.arrived(http);
+            String requestMethod = http.getHeader("Access-Control-Request-Method");
+            String origin = http.getHeader("Origin");
+            boolean preflight = "OPTIONS".equals(http.getMethod()) && origin != null && requestMethod != null;
+            RequestLog.arrived(http.getQueryString(), new RequestLog.Arrival(http.getMethod(), preflight, requestMethod,
+                    http.getHeader("Access-Control-Request-Headers"), origin, http.getHeader("Cookie") != null));
         }
         chain.doFilter(request, response);
     }

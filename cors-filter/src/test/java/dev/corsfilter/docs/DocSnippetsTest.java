@@ -64,6 +64,9 @@ import static org.assertj.core.api.Assertions.fail;
  *       must be the text block after; {@code export CORS_...} and {@code -Dcors....} must build a policy;
  *       {@code mvn} profiles and executions must exist in the pom.</li>
  *   <li>{@code ```text}: must be the output of the command before it, or one of {@link DocOutputs}.</li>
+ *   <li>{@code ```yaml}: Spring Boot's {@code cors.*} properties, which the starter module's DocYamlTest binds
+ *       and starts a filter with; and a {@code web.xml} of Servlet 4.0 ({@code xmlns.jcp.org}) is deployed on
+ *       Tomcat 9 by the javax module's DocWebXmlTomcat9Test as well as here.</li>
  * </ul>
  *
  * Class names under {@code com.example.} in configuration values stand for the examples of this package.
@@ -74,7 +77,8 @@ class DocSnippetsTest {
     static final Set<String> OWNED = Set.of("README.md", "docs/README.md", "docs/getting-started.md",
             "docs/configuration.md", "docs/migration.md", "docs/troubleshooting.md", "docs/operations.md");
 
-    static final Set<String> LANGUAGES = Set.of("java", "xml", "properties", "shell", "text", "");
+    /** {@code yaml} blocks are Spring Boot's {@code cors.*} properties, bound and run by the starter's DocYamlTest. */
+    static final Set<String> LANGUAGES = Set.of("java", "xml", "properties", "shell", "text", "yaml", "");
 
     static final String ALLOWED_ORIGIN = "https://app.example.com";
 
@@ -153,14 +157,18 @@ class DocSnippetsTest {
         }));
     }
 
-    /** A documented dependency names a module of this build, at the version it will be released as. */
+    /**
+     * A documented dependency names a module of this build, at the version this build makes: until a release
+     * exists, the {@code -SNAPSHOT} a reader installs from a clone, and after it the released one. So the
+     * version the docs give cannot drift from the pom's.
+     */
     private static void checkDependency(Markdown.Block block) throws IOException {
         String parent = Files.readString(Project.path("pom.xml"));
         String project = parent.substring(parent.indexOf("</modelVersion>"), parent.indexOf("<packaging>"));
         assertThat(element(block.content(), "groupId")).isEqualTo(element(project, "groupId"));
         assertThat(Project.moduleArtifactIds()).as(block + ": a module of this build")
                 .contains(element(block.content(), "artifactId"));
-        assertThat(element(block.content(), "version")).isEqualTo(element(project, "version").replace("-SNAPSHOT", ""));
+        assertThat(element(block.content(), "version")).as(block + ": the version").isEqualTo(element(project, "version"));
     }
 
     private void deployWebXml(Markdown.Block block) throws Exception {
@@ -316,11 +324,26 @@ class DocSnippetsTest {
     }
 
     private static boolean runsSomethingWithOutput(Markdown.Block block) {
-        return commands(block).stream().anyMatch(command -> command.contains("dev.corsfilter.Explain")
-                || command.get(0).equals("curl"));
+        return commands(block).stream().anyMatch(command -> isExplain(command) || command.get(0).equals("curl"));
     }
 
-    private static Markdown.Block lastBefore(List<Markdown.Block> blocks, int index, String language) {
+    /** {@code java -jar cors-filter.jar ...}, as the docs write it, or the main class named on a class path. */
+    static boolean isExplain(List<String> command) {
+        return command.get(0).equals("java") && (command.contains("dev.corsfilter.Explain")
+                || command.size() > 2 && command.get(1).equals("-jar") && command.get(2).equals(DOCUMENTED_JAR));
+    }
+
+    /** The jar's name in the documented commands: the reader's copy of the library's jar. */
+    static final String DOCUMENTED_JAR = "cors-filter.jar";
+
+    /** The arguments an Explain command line gives the command itself. */
+    static List<String> explainArguments(List<String> command) {
+        int main = command.contains("dev.corsfilter.Explain") ? command.indexOf("dev.corsfilter.Explain")
+                : command.indexOf(DOCUMENTED_JAR);
+        return new ArrayList<>(command.subList(main + 1, command.size()));
+    }
+
+    static Markdown.Block lastBefore(List<Markdown.Block> blocks, int index, String language) {
         for (int i = index - 1; i >= 0; i--) {
             if (blocks.get(i).language().equals(language)) {
                 return blocks.get(i);
@@ -344,7 +367,7 @@ class DocSnippetsTest {
                 assertThat(properties).as(block + ": curl needs a ```properties block above it for the server's policy").isNotNull();
                 assertThat(normalizedText(curl(command, properties))).as(block + ": the response (CORS headers)")
                         .isEqualTo(normalizedText(next.content()));
-            } else if (program.equals("java") && command.contains("dev.corsfilter.Explain")) {
+            } else if (isExplain(command)) {
                 assertThat(normalizedText(explain(block, command, properties))).as(block + ": the output")
                         .isEqualTo(normalizedText(next.content()));
             } else if (program.equals("java")) {
@@ -382,7 +405,7 @@ class DocSnippetsTest {
     }
 
     private String explain(Markdown.Block block, List<String> command, Markdown.Block properties) throws IOException {
-        List<String> args = new ArrayList<>(command.subList(command.indexOf("dev.corsfilter.Explain") + 1, command.size()));
+        List<String> args = explainArguments(command);
         int config = args.indexOf("--config");
         if (config >= 0) {
             assertThat(properties).as(block + ": --config needs a ```properties block above it").isNotNull();
@@ -579,16 +602,12 @@ class DocSnippetsTest {
 
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
 
+    /** Every Markdown file of the repository, whoever owns it: a broken link is broken for every reader. */
     @Test
-    void everyRelativeLinkAndAnchorResolves() {
+    void everyRelativeLinkAndAnchorResolves() throws IOException {
         List<String> broken = new ArrayList<>();
-        List<Path> documents = new ArrayList<>(Markdown.documents().stream()
-                .filter(document -> OWNED.contains(Project.relative(document).replace('\\', '/'))).toList());
-        for (String extra : List.of("CONTRIBUTING.md", "CHANGELOG.md")) {
-            if (Files.exists(Project.path(extra))) {
-                documents.add(Project.path(extra));
-            }
-        }
+        List<Path> documents = Markdown.everyMarkdownFile();
+        assertThat(documents).extracting(Project::relative).contains("README.md", "docs/performance.md", "SECURITY.md");
         for (Path document : documents) {
             String text = withoutCodeBlocks(Markdown.text(document));
             Matcher link = LINK.matcher(text);

@@ -47,6 +47,27 @@ final class Markdown {
         return documents;
     }
 
+    /**
+     * Every Markdown file of the repository: the documents above, the other modules' and the project files
+     * (CONTRIBUTING.md, SECURITY.md, ...), but nothing under a build's {@code target} or a hidden directory.
+     */
+    static List<Path> everyMarkdownFile() throws IOException {
+        Path root = Project.path("");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(path -> path.toString().endsWith(".md"))
+                    .filter(path -> {
+                        for (Path part : root.relativize(path)) {
+                            if (part.toString().equals("target") || part.toString().startsWith(".")
+                                    || part.toString().equals("node_modules")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        }
+    }
+
     /** Every fenced block of every document, in document order. */
     static List<Block> allBlocks() {
         return documents().stream().flatMap(file -> blocks(file).stream()).toList();

@@ -20,11 +20,13 @@ import java.util.stream.Stream;
 final class TaggedRegions {
 
     /**
-     * Where the examples live: compiled test sources, sources compiled by the tests themselves, and the
-     * benchmarks (compiled with {@code -Pbench}), which docs/performance.md may quote.
+     * Where the examples live: compiled test sources, sources compiled by the tests themselves, the
+     * benchmarks (compiled with {@code -Pbench}), which docs/performance.md may quote, and the Spring Boot
+     * starter's examples (compiled and run by that module's tests).
      */
     static final List<String> ROOTS = List.of("cors-filter/src/test/java/dev/corsfilter/docs", "cors-filter/src/jmh/java",
-            "cors-filter-micrometer/src/test/java");
+            "cors-filter-micrometer/src/test/java",
+            "cors-filter-spring-boot-starter/src/test/java/dev/corsfilter/spring/boot/docs");
 
     private static final Pattern MARKER = Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::([\\w.-]+)\\[]\\s*(?:-->)?\\s*$");
 

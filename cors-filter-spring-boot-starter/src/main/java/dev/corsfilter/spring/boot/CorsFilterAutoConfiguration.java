@@ -1,0 +1,139 @@
+package dev.corsfilter.spring.boot;
+
+import dev.corsfilter.CorsFilter;
+import dev.corsfilter.CorsPolicy;
+import dev.corsfilter.PathPolicies;
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Registers a {@link CorsFilter} in a servlet application that configures one: with {@code cors.*} properties
+ * (see {@link CorsProperties}), or with its own {@link CorsPolicy} or {@link PathPolicies} bean, which then wins
+ * over the properties. The filter comes before Spring Security's filter chain (pre-flights carry no credentials)
+ * and sees the REQUEST, ASYNC and ERROR dispatches, so 401s, 500s and error pages carry CORS headers.
+ *
+ * <p>An application that registers a {@code CorsFilter} itself (a bean, or a {@code FilterRegistrationBean} of
+ * one) keeps full control: nothing is registered here. An invalid configuration stops startup with the library's
+ * list of problems, shown by {@link InvalidCorsPolicyFailureAnalyzer}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnMissingBean(value = CorsFilter.class, parameterizedContainer = FilterRegistrationBean.class)
+@Conditional(CorsFilterAutoConfiguration.Configured.class)
+@EnableConfigurationProperties(CorsProperties.class)
+public class CorsFilterAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorsFilterAutoConfiguration.class);
+
+    /** Creates the auto-configuration; Spring Boot does, when its conditions hold. */
+    public CorsFilterAutoConfiguration() {
+    }
+
+    /** The filter bean's name; not {@code corsFilter}, which Spring Security's {@code http.cors()} takes for its own. */
+    public static final String FILTER_BEAN_NAME = "dev.corsfilter.CorsFilter";
+
+    /**
+     * The filter: for the application's policy bean if it has one, else for the {@code cors.*} properties.
+     *
+     * @param properties the bound properties
+     * @param policy the application's policy, if any
+     * @param paths the application's per-path policies, if any
+     * @return the filter, its configuration checked
+     * @throws dev.corsfilter.InvalidCorsPolicyException listing every problem with the properties
+     */
+    @Bean(FILTER_BEAN_NAME)
+    public CorsFilter corsFilter(CorsProperties properties, ObjectProvider<CorsPolicy> policy,
+                                 ObjectProvider<PathPolicies> paths) {
+        CorsPolicy ownPolicy = policy.getIfUnique();
+        PathPolicies ownPaths = paths.getIfUnique();
+        if (ownPolicy == null && ownPaths == null) {
+            return CorsFilter.fromSettings(properties.settings());
+        }
+        if (properties.configured()) {
+            LOG.warn("CORS: the application's {} bean is enforced; the cors.* properties are ignored",
+                    ownPolicy != null ? "CorsPolicy" : "PathPolicies");
+        }
+        return ownPolicy != null ? new CorsFilter(ownPolicy) : new CorsFilter(ownPaths);
+    }
+
+    /**
+     * The filter's registration: every path, the REQUEST, ASYNC and ERROR dispatches, before Spring Security.
+     *
+     * @param corsFilter the filter
+     * @param properties the bound properties, for the order
+     * @return the registration
+     */
+    @Bean
+    public FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter, CorsProperties properties) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setName("corsFilter");
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setAsyncSupported(true);
+        registration.setOrder(properties.getFilterOrder());
+        return registration;
+    }
+
+    /**
+     * Warns once, when the application has started, if Spring's own CORS handling is active too.
+     *
+     * @param beanFactory the application's beans
+     * @return the check
+     */
+    @Bean
+    public static SpringCorsHandlingCheck springCorsHandlingCheck(ConfigurableListableBeanFactory beanFactory) {
+        return new SpringCorsHandlingCheck(beanFactory);
+    }
+
+    /** The application configures CORS: by properties, or with a policy bean. */
+    static final class Configured extends AnyNestedCondition {
+
+        Configured() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @Conditional(PropertiesSet.class)
+        static final class ByProperties {
+        }
+
+        @ConditionalOnBean(CorsPolicy.class)
+        static final class ByPolicyBean {
+        }
+
+        @ConditionalOnBean(PathPolicies.class)
+        static final class ByPathPoliciesBean {
+        }
+    }
+
+    /**
+     * {@code cors.allowed-origins}, {@code cors.policies} or {@code cors.config-file} is set, in any form relaxed
+     * binding accepts (a YAML list has no property named {@code cors.allowed-origins}, only its elements).
+     */
+    static final class PropertiesSet extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            boolean configured = Binder.get(context.getEnvironment()).bind(CorsProperties.PREFIX, CorsProperties.class)
+                    .map(CorsProperties::configured).orElse(false);
+            return configured ? ConditionOutcome.match("cors.* properties configure a filter")
+                    : ConditionOutcome.noMatch("no cors.allowed-origins, cors.policies or cors.config-file");
+        }
+    }
+}
