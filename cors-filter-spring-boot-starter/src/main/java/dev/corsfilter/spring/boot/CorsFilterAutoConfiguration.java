@@ -27,7 +27,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Registers a {@link CorsFilter} in a servlet application that configures one: with {@code cors.*} properties
  * (see {@link CorsProperties}), or with its own {@link CorsPolicy} or {@link PathPolicies} bean, which then wins
  * over the properties. The filter comes before Spring Security's filter chain (pre-flights carry no credentials)
- * and sees the REQUEST, ASYNC and ERROR dispatches, so 401s, 500s and error pages carry CORS headers.
+ * and sees the REQUEST, ASYNC, ERROR and FORWARD dispatches, so 401s, 500s and error pages carry CORS headers:
+ * FORWARD for the error page of an application deployed as a WAR, which Spring Boot's ErrorPageFilter forwards to
+ * after resetting the response (the filter applies the policy of the failed request, never the error page's).
  *
  * <p>An application that registers a {@code CorsFilter} itself (a bean, or a {@code FilterRegistrationBean} of
  * one) keeps full control: nothing is registered here. An invalid configuration stops startup with the library's
@@ -74,7 +76,8 @@ public class CorsFilterAutoConfiguration {
     }
 
     /**
-     * The filter's registration: every path, the REQUEST, ASYNC and ERROR dispatches, before Spring Security.
+     * The filter's registration: every path, the REQUEST, ASYNC, ERROR and FORWARD dispatches, before Spring
+     * Security.
      *
      * @param corsFilter the filter
      * @param properties the bound properties, for the order
@@ -85,7 +88,8 @@ public class CorsFilterAutoConfiguration {
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
         registration.setName("corsFilter");
         registration.addUrlPatterns("/*");
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+                DispatcherType.FORWARD);
         registration.setAsyncSupported(true);
         registration.setOrder(properties.getFilterOrder());
         return registration;
