@@ -48,7 +48,11 @@ public class CorsFilterAutoConfiguration {
     public CorsFilterAutoConfiguration() {
     }
 
-    /** The filter bean's name; not {@code corsFilter}, which Spring Security's {@code http.cors()} takes for its own. */
+    /**
+     * The filter bean's name, and the servlet filter's: not {@code corsFilter}, which Spring Security's
+     * {@code http.cors()} takes for its own, and which many applications give a filter bean of theirs (Spring's
+     * CorsFilter of the Spring guides, say); the servlet container takes one filter per name.
+     */
     public static final String FILTER_BEAN_NAME = "dev.corsfilter.CorsFilter";
 
     /**
@@ -86,7 +90,7 @@ public class CorsFilterAutoConfiguration {
     @Bean
     public FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter, CorsProperties properties) {
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
-        registration.setName("corsFilter");
+        registration.setName(FILTER_BEAN_NAME);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                 DispatcherType.FORWARD);
