@@ -61,10 +61,11 @@ public class CorsFilterAutoConfiguration {
      * @param properties the bound properties
      * @param policy the application's policy, if any
      * @param paths the application's per-path policies, if any
-     * @return the filter, its configuration checked
+     * @return the filter, its configuration checked; destroyed with the context, which stops its config-file
+     *     watcher also where no servlet container calls {@code Filter.destroy()} (a context without a server)
      * @throws dev.corsfilter.InvalidCorsPolicyException listing every problem with the properties
      */
-    @Bean(FILTER_BEAN_NAME)
+    @Bean(name = FILTER_BEAN_NAME, destroyMethod = "destroy")
     public CorsFilter corsFilter(CorsProperties properties, ObjectProvider<CorsPolicy> policy,
                                  ObjectProvider<PathPolicies> paths) {
         CorsPolicy ownPolicy = policy.getIfUnique();
