@@ -9,8 +9,10 @@ import java.util.Optional;
  * case and punctuation ({@code ALLOWED_ORIGINS}, {@code allowedOrigins} and {@code allowed-origins} are the
  * same), by the number of letters to insert, delete, replace or swap; a name that is part of a setting's name
  * ({@code credentials}) counts too. Nothing is suggested when every setting is too far off to be the one meant.
+ * Public for the modules that read settings under names of their own (the Spring Boot starter's {@code cors.*}
+ * properties), so that their hints are the library's.
  */
-final class ClosestName {
+public final class ClosestName {
 
     /** Longer names are no typos of a setting; comparing them would only cost time. */
     private static final int MAX_LENGTH = 100;
@@ -26,7 +28,7 @@ final class ClosestName {
      * @param known the names that would have been accepted
      * @return the closest, the first in sort order among equally close ones; empty when none is close
      */
-    static Optional<String> among(String name, Collection<String> known) {
+    public static Optional<String> among(String name, Collection<String> known) {
         String wanted = letters(name);
         if (wanted.isEmpty() || wanted.length() > MAX_LENGTH) {
             return Optional.empty();

@@ -2,15 +2,19 @@ package dev.corsfilter.spring.boot;
 
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
+import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.PathPolicies;
+import dev.corsfilter.PolicyProblem;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,7 +25,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Registers a {@link CorsFilter} in a servlet application that configures one: with {@code cors.*} properties
@@ -32,11 +40,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * after resetting the response (the filter applies the policy of the failed request, never the error page's).
  *
  * <p>An application that registers a {@code CorsFilter} itself (a bean, or a {@code FilterRegistrationBean} of
- * one) keeps full control: nothing is registered here. An invalid configuration stops startup with the library's
- * list of problems, shown by {@link InvalidCorsPolicyFailureAnalyzer}.
+ * one), or sets {@code cors.enabled=false}, keeps full control: nothing is registered here. An invalid
+ * configuration stops startup with every problem, unknown property names included, shown by
+ * {@link InvalidCorsPolicyFailureAnalyzer}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = CorsProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(value = CorsFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 @Conditional(CorsFilterAutoConfiguration.Configured.class)
 @EnableConfigurationProperties(CorsProperties.class)
@@ -61,23 +71,65 @@ public class CorsFilterAutoConfiguration {
      * @param properties the bound properties
      * @param policy the application's policy, if any
      * @param paths the application's per-path policies, if any
+     * @param beans the application's beans, to name its policy beans
+     * @param environment the application's environment, to check the names of the {@code cors.*} properties
      * @return the filter, its configuration checked; destroyed with the context, which stops its config-file
      *     watcher also where no servlet container calls {@code Filter.destroy()} (a context without a server)
-     * @throws dev.corsfilter.InvalidCorsPolicyException listing every problem with the properties
+     * @throws CorsConfigurationException listing every problem with the properties, or when the application has
+     *     several policy beans and none is primary
      */
     @Bean(name = FILTER_BEAN_NAME, destroyMethod = "destroy")
     public CorsFilter corsFilter(CorsProperties properties, ObjectProvider<CorsPolicy> policy,
-                                 ObjectProvider<PathPolicies> paths) {
-        CorsPolicy ownPolicy = policy.getIfUnique();
-        PathPolicies ownPaths = paths.getIfUnique();
+                                 ObjectProvider<PathPolicies> paths, ListableBeanFactory beans, Environment environment) {
+        CorsPolicy ownPolicy = ownBean(policy, CorsPolicy.class, beans);
+        PathPolicies ownPaths = ownBean(paths, PathPolicies.class, beans);
+        if (ownPolicy != null && ownPaths != null) {
+            throw CorsConfigurationException.policyAndPathPolicyBeans(beans.getBeanNamesForType(CorsPolicy.class),
+                    beans.getBeanNamesForType(PathPolicies.class));
+        }
         if (ownPolicy == null && ownPaths == null) {
-            return CorsFilter.fromSettings(properties.settings());
+            return fromProperties(properties, environment);
         }
         if (properties.configured()) {
             LOG.warn("CORS: the application's {} bean is enforced; the cors.* properties are ignored",
                     ownPolicy != null ? "CorsPolicy" : "PathPolicies");
         }
         return ownPolicy != null ? new CorsFilter(ownPolicy) : new CorsFilter(ownPaths);
+    }
+
+    /** The application's bean of a type, the primary one of several; null for none; refused when undecided. */
+    private static <T> T ownBean(ObjectProvider<T> provider, Class<T> type, ListableBeanFactory beans) {
+        T own = provider.getIfUnique();
+        String[] names = beans.getBeanNamesForType(type);
+        if (own == null && names.length > 1) {
+            throw CorsConfigurationException.severalPolicyBeans(type, names);
+        }
+        return own;
+    }
+
+    /**
+     * The filter of the {@code cors.*} properties, after checking what the library cannot see: the names of the
+     * properties, and policy properties beside a config file. Every problem is reported at once, under the
+     * property (or file setting) it comes from.
+     */
+    private static CorsFilter fromProperties(CorsProperties properties, Environment environment) {
+        CorsPropertyNames names = CorsPropertyNames.check(properties, environment);
+        names.warnings().forEach(LOG::warn);
+        List<PolicyProblem> problems = new ArrayList<>(names.problems());
+        problems.addAll(properties.besideConfigFile());
+        CorsFilter filter = null;
+        try {
+            filter = CorsFilter.fromSettings(properties.settings());
+        } catch (InvalidCorsPolicyException e) {
+            problems.addAll(PropertyProblems.of(e, properties, environment));
+        }
+        if (!problems.isEmpty()) {
+            if (filter != null) {
+                filter.destroy();
+            }
+            throw CorsConfigurationException.invalidProperties(problems, properties.getConfigFile());
+        }
+        return filter;
     }
 
     /**
@@ -132,8 +184,9 @@ public class CorsFilterAutoConfiguration {
     }
 
     /**
-     * {@code cors.allowed-origins}, {@code cors.policies} or {@code cors.config-file} is set, in any form relaxed
-     * binding accepts (a YAML list has no property named {@code cors.allowed-origins}, only its elements).
+     * A {@code cors.*} setting is set, in any form relaxed binding accepts (a YAML list has no property named
+     * {@code cors.allowed-origins}, only its elements); or the application's configuration has any {@code cors.*}
+     * property but {@code cors.enabled}, so that a misspelt or incomplete one is reported, not ignored.
      */
     static final class PropertiesSet extends SpringBootCondition {
 
@@ -141,8 +194,9 @@ public class CorsFilterAutoConfiguration {
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             boolean configured = Binder.get(context.getEnvironment()).bind(CorsProperties.PREFIX, CorsProperties.class)
                     .map(CorsProperties::configured).orElse(false);
-            return configured ? ConditionOutcome.match("cors.* properties configure a filter")
-                    : ConditionOutcome.noMatch("no cors.allowed-origins, cors.policies or cors.config-file");
+            return configured || CorsPropertyNames.inApplicationConfiguration(context.getEnvironment())
+                    ? ConditionOutcome.match("cors.* properties configure a filter")
+                    : ConditionOutcome.noMatch("no cors.* property");
         }
     }
 }

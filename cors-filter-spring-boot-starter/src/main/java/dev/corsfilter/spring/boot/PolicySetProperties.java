@@ -13,15 +13,6 @@ public class PolicySetProperties extends PolicyProperties {
     /** Per-path policies by name, each with its {@code paths} patterns; the most specific pattern wins. */
     private Map<String, PathPolicyProperties> policies = new LinkedHashMap<>();
 
-    /**
-     * Whether anything is set.
-     *
-     * @return true when origins or per-path policies are set
-     */
-    boolean isSet() {
-        return getAllowedOrigins() != null || !policies.isEmpty();
-    }
-
     @Override
     void addTo(String prefix, Map<String, String> settings) {
         super.addTo(prefix, settings);
