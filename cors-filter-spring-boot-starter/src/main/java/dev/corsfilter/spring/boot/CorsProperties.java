@@ -86,11 +86,12 @@ public class CorsProperties extends PolicySetProperties {
             return List.of();
         }
         List<String> properties = policySettings().keySet().stream().map(CorsProperties::propertyOf).toList();
+        boolean one = properties.size() == 1;
         return List.of(new PolicyProblem(PREFIX + "." + CONFIG_FILE, configFile, PolicyRule.INIT_PARAM_INVALID,
-                "is set, and so " + (properties.size() == 1 ? "is " : "are ") + String.join(", ", properties)
-                        + "; the file is the policy's one source: move " + (properties.size() == 1 ? "that setting" : "those settings")
-                        + " into it, or set " + (properties.size() == 1 ? "it" : "them")
-                        + " where cors.config-file is not (a profile of their own, say)"));
+                "is set, and so " + (one ? "is " : "are ") + String.join(", ", properties)
+                        + "; the file is the policy's one source: move " + (one ? "that setting" : "those settings")
+                        + " into it, or set " + (one ? "it" : "them") + " where cors.config-file is not (a profile of"
+                        + " their own, say)"));
     }
 
     private Map<String, String> policySettings() {

@@ -41,7 +41,8 @@ final class CorsPropertyNames {
     private static final ConfigurationPropertyName CORS = ConfigurationPropertyName.of(CorsProperties.PREFIX);
     private static final ConfigurationPropertyName ENABLED = CORS.append("enabled");
     /** The sources other programs share, where an unknown name is only warned about, as the library does. */
-    private static final Set<String> SHARED_SOURCES = Set.of(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+    private static final Set<String> SHARED_SOURCES = Set.of(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
             StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
     private static final String ENVIRONMENT_PREFIX = "CORS_";
 
@@ -142,10 +143,12 @@ final class CorsPropertyNames {
                 } else if (properties.stream().noneMatch(listOf(name)::equals) && seen.add(name.toString())) {
                     String hint = hint(name.toString().substring(CorsProperties.PREFIX.length() + 1), known, false);
                     if (shared(source)) {
-                        warnings.add("CORS: system property " + name + " names no cors.* property and is ignored; " + hint);
+                        warnings.add("CORS: system property " + name + " names no cors.* property and is ignored; "
+                                + hint);
                     } else {
-                        problems.add(new PolicyProblem(name.toString(), property == null ? "" : String.valueOf(property.getValue()),
-                                PolicyRule.INIT_PARAM_UNKNOWN, "unknown property" + where(property) + "; " + hint));
+                        String value = property == null ? "" : String.valueOf(property.getValue());
+                        problems.add(new PolicyProblem(name.toString(), value, PolicyRule.INIT_PARAM_UNKNOWN,
+                                "unknown property" + where(property) + "; " + hint));
                     }
                 }
             }
@@ -188,8 +191,9 @@ final class CorsPropertyNames {
     /** "did you mean" the closest property, spelled as the name was; or the names there are. */
     private static String hint(String unprefixed, Set<String> known, boolean variable) {
         return ClosestName.among(unprefixed, known)
-                .map(closest -> "did you mean " + (variable ? ENVIRONMENT_PREFIX
-                        + closest.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') : CorsProperties.PREFIX + "." + closest) + "?")
+                .map(closest -> "did you mean " + (variable
+                        ? ENVIRONMENT_PREFIX + closest.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
+                        : CorsProperties.PREFIX + "." + closest) + "?")
                 .orElseGet(() -> "the known ones are " + known.stream().filter(setting -> !setting.contains("."))
                         .map(setting -> CorsProperties.PREFIX + "." + setting).collect(Collectors.joining(", "))
                         + ", cors.policies.<name>.paths and cors.policies.<name>.<setting> for the same settings,"
@@ -203,9 +207,11 @@ final class CorsPropertyNames {
      */
     private void clashing(String property, Map<String, ?> policies) {
         Map<String, List<String>> byLetters = new LinkedHashMap<>();
-        new TreeSet<>(policies.keySet()).forEach(name -> byLetters.computeIfAbsent(letters(name), letters -> new ArrayList<>()).add(name));
+        new TreeSet<>(policies.keySet())
+                .forEach(name -> byLetters.computeIfAbsent(letters(name), letters -> new ArrayList<>()).add(name));
         byLetters.values().stream().filter(names -> names.size() > 1).forEach(names -> {
-            String undashed = names.stream().filter(name -> name.equals(letters(name))).findFirst().orElse(letters(names.get(0)));
+            String undashed = names.stream().filter(name -> name.equals(letters(name))).findFirst()
+                    .orElse(letters(names.get(0)));
             String dashed = names.stream().filter(name -> !name.equals(undashed)).findFirst().orElseThrow();
             problems.add(new PolicyProblem(CorsProperties.PREFIX + "." + property, String.join(", ", names),
                     PolicyRule.INIT_PARAM_INVALID, names.stream().map(name -> "\"" + name + "\"")

@@ -72,7 +72,8 @@ final class PropertyProblems {
         if (!problem.setting().endsWith(MAX_AGE)) {
             return problem.message();
         }
-        String written = binder.bind(CorsProperties.propertyOf(problem.setting()), String.class).map(String::strip).orElse(null);
+        String written = binder.bind(CorsProperties.propertyOf(problem.setting()), String.class)
+                .map(String::strip).orElse(null);
         if (written == null || written.equals(problem.value())) {
             return problem.message();
         }

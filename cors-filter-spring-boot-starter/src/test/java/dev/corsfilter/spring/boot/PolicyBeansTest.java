@@ -31,7 +31,7 @@ class PolicyBeansTest {
 
     @Test
     void twoPolicyBeansWithoutPropertiesStopStartupNamingThem() {
-        runner.withUserConfiguration(TwoPolicies.class).run(context -> assertThat(context).hasFailed().getFailure()
+        runner.withUserConfiguration(ApiPolicy.class, WebSocketPolicy.class).run(context -> assertThat(context).hasFailed().getFailure()
                 .hasStackTraceContaining("The application has 2 CorsPolicy beans ('apiPolicy', 'websocketPolicy'),"
                         + " and the cors-filter starter enforces one")
                 .satisfies(failure -> assertThat(failure).rootCause().message().doesNotContain("no origin is allowed")));
@@ -39,20 +39,20 @@ class PolicyBeansTest {
 
     @Test
     void twoPolicyBeansBesidePropertiesStopStartupRatherThanEnforcingTheProperties() {
-        runner.withUserConfiguration(TwoPolicies.class).withPropertyValues("cors.allowed-origins=https://props.example.com")
+        runner.withUserConfiguration(ApiPolicy.class, WebSocketPolicy.class).withPropertyValues("cors.allowed-origins=https://props.example.com")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("The application has 2 CorsPolicy beans ('apiPolicy', 'websocketPolicy')"));
     }
 
     @Test
     void thePrimaryOfSeveralPolicyBeansIsEnforced() {
-        runner.withUserConfiguration(TwoPoliciesOnePrimary.class).run(context ->
+        runner.withUserConfiguration(PrimaryApiPolicy.class, WebSocketPolicy.class).run(context ->
                 assertThat(context.getBean(CorsFilter.class).policy().allowedOrigins()).containsExactly("https://api.example.com"));
     }
 
     @Test
     void aPolicyBeanBesideAPathPoliciesBeanStopsStartupNamingBoth() {
-        runner.withUserConfiguration(PolicyAndPaths.class).run(context -> assertThat(context).hasFailed().getFailure()
+        runner.withUserConfiguration(ApiPolicy.class, Paths.class).run(context -> assertThat(context).hasFailed().getFailure()
                 .hasStackTraceContaining("The application has a CorsPolicy bean ('apiPolicy') and a PathPolicies bean"
                         + " ('pathPolicies')"));
     }
@@ -60,7 +60,7 @@ class PolicyBeansTest {
     /** The report Spring Boot prints: the beans, and what to do. */
     @Test
     void theReportSaysWhatToDo(CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ApiApplication.class, TwoPolicies.class)
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ApiApplication.class, ApiPolicy.class, WebSocketPolicy.class)
                 .properties("server.port=0", "server.address=127.0.0.1").run().close()).isNotNull();
 
         assertThat(output.getOut()).contains("APPLICATION FAILED TO START",
@@ -68,43 +68,40 @@ class PolicyBeansTest {
                 "Mark the one the filter enforces @Primary");
     }
 
+    private static CorsPolicy allowing(String origin) {
+        return CorsPolicy.builder().allowedOrigins(origin).build();
+    }
+
     @Configuration(proxyBeanMethods = false)
-    static class TwoPolicies {
+    static class ApiPolicy {
         @Bean
         CorsPolicy apiPolicy() {
-            return CorsPolicy.builder().allowedOrigins("https://api.example.com").build();
-        }
-
-        @Bean
-        CorsPolicy websocketPolicy() {
-            return CorsPolicy.builder().allowedOrigins("https://ws.example.com").build();
+            return allowing("https://api.example.com");
         }
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class TwoPoliciesOnePrimary {
+    static class PrimaryApiPolicy {
         @Bean
         @Primary
         CorsPolicy apiPolicy() {
-            return CorsPolicy.builder().allowedOrigins("https://api.example.com").build();
-        }
-
-        @Bean
-        CorsPolicy websocketPolicy() {
-            return CorsPolicy.builder().allowedOrigins("https://ws.example.com").build();
+            return allowing("https://api.example.com");
         }
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class PolicyAndPaths {
+    static class WebSocketPolicy {
         @Bean
-        CorsPolicy apiPolicy() {
-            return CorsPolicy.builder().allowedOrigins("https://api.example.com").build();
+        CorsPolicy websocketPolicy() {
+            return allowing("https://ws.example.com");
         }
+    }
 
+    @Configuration(proxyBeanMethods = false)
+    static class Paths {
         @Bean
         PathPolicies pathPolicies() {
-            return PathPolicies.builder().add("/api/*", apiPolicy()).build();
+            return PathPolicies.builder().add("/api/*", allowing("https://api.example.com")).build();
         }
     }
 }
