@@ -15,6 +15,7 @@ public final class CorsConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What the application should do about it: the report's Action. */
     private final String action;
 
     private CorsConfigurationException(String description, String action, Throwable cause) {
