@@ -428,9 +428,14 @@ public final class PolicyRules {
     /**
      * Adds the names the response does not vary on yet, as a {@code Vary} line of their own: the lines other
      * filters and the application wrote stay as they are, and a response that varies on {@code *} already
-     * varies on everything.
+     * varies on everything. The usual response has no {@code Vary} yet, which one lookup tells; only a
+     * response that has one is read line by line.
      */
     private static <R> void addVary(R response, HeaderSink<R> sink, String names) {
+        if (sink.first(response, VARY) == null) {
+            sink.add(response, VARY, names);
+            return;
+        }
         Iterable<String> lines = sink.values(response, VARY);
         if (VaryHeader.isWildcard(lines)) {
             return;
