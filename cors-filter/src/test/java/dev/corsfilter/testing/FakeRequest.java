@@ -87,6 +87,7 @@ public final class FakeRequest implements HttpServletRequest {
     private int attributeCount;
     /** The last object handed out or allocated for a caller: kept so that escape analysis cannot drop it. */
     private Object issued;
+    private int enumerations;
 
     /**
      * A request with a method and no header.
@@ -198,11 +199,22 @@ public final class FakeRequest implements HttpServletRequest {
      */
     public void recycle() {
         attributeCount = 0;
+        enumerations = 0;
         if (freshHeaderValues) {
             for (int i = 0; i < headers.size(); i++) {
                 headers.setValue(i, new String(headerChars[i]));
             }
         }
+    }
+
+    /**
+     * How many times {@code getHeaders} or {@code getHeaderNames} ran since the request was made or recycled:
+     * each builds a new object in a container.
+     *
+     * @return the count
+     */
+    public int headerEnumerations() {
+        return enumerations;
     }
 
     /**
@@ -233,6 +245,7 @@ public final class FakeRequest implements HttpServletRequest {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
+        enumerations++;
         Enumeration<String> values = costs == ContainerCosts.JETTY
                 ? new JettyValues(new HeaderLines.Cursor(headers), name) : new TomcatValues(name);
         issued = values;
@@ -241,6 +254,7 @@ public final class FakeRequest implements HttpServletRequest {
 
     @Override
     public Enumeration<String> getHeaderNames() {
+        enumerations++;
         Enumeration<String> names;
         if (costs == ContainerCosts.JETTY) {
             Set<String> set = new LinkedHashSet<>(headers.distinctNames());
