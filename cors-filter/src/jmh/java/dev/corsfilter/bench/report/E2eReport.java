@@ -84,20 +84,30 @@ public final class E2eReport {
                     pair[0], pair[1], median, quantile(ratios, 0.25), quantile(ratios, 0.75),
                     Collections.min(ratios), Collections.max(ratios), interval[0], interval[1], ratios.size()));
             if (pair[1].equals("constant")) {
-                double spread = (quantile(ratios, 0.75) - quantile(ratios, 0.25)) / 2;
-                double allowed = Math.max(TARGET - 1, spread);
-                verdict = String.format(Locale.ROOT, "%ncors-filter's CPU time per request is %.1f%% of the "
-                        + "constant-headers filter's (median of %d rounds); round-to-round spread ±%.1f%% (half "
-                        + "the interquartile range). Target: within %s: **%s**.%n", 100 * median, ratios.size(),
-                        100 * spread, spread > TARGET - 1
-                                ? String.format(Locale.ROOT, "the spread, ±%.1f%%, which is larger than 2%%",
-                                100 * spread) : "2%",
-                        median - 1 <= allowed ? "PASS" : "FAIL");
+                verdict = verdict(median, (quantile(ratios, 0.75) - quantile(ratios, 0.25)) / 2, ratios.size());
             }
         }
         out.append(verdict);
         Files.writeString(Path.of(args[1]), out.toString());
         System.out.print(out);
+    }
+
+    /**
+     * The target's verdict: within 2% of the constant-headers filter, or, when the rounds themselves differ by
+     * more than that, within their spread (half the interquartile range of the rounds' ratios), said as such.
+     */
+    private static String verdict(double median, double spread, int rounds) {
+        String measured = String.format(Locale.ROOT, "%ncors-filter's CPU time per request is %.1f%% of the "
+                + "constant-headers filter's (median of %d rounds); the rounds' ratios spread ±%.1f%% (half the "
+                + "interquartile range). ", 100 * median, rounds, 100 * spread);
+        if (median <= TARGET) {
+            return measured + "Target, within 2%: **PASS**.\n";
+        }
+        if (spread > TARGET - 1 && median - 1 <= spread) {
+            return measured + "Target: not within 2%, but within the rounds' spread, which is larger: **PASS by "
+                    + "the spread rule** (see the interval of the median above).\n";
+        }
+        return measured + "Target, within 2% or the spread if larger: **FAIL**.\n";
     }
 
     /** Each round's ratio of CPU time per request, for the rounds that ran both servers. */
