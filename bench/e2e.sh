@@ -6,7 +6,7 @@
 # target/bench/e2e.md (dev.corsfilter.bench.report.E2eReport), gives CPU time and allocation per request
 # and cors-filter's ratio to the constant-headers filter round by round, with its spread.
 #
-#   bench/e2e.sh                                  # 2 warm-up passes, then 30 rounds of 3 s per server
+#   bench/e2e.sh                                  # 2 warm-up passes, then 40 rounds of 3 s per server
 #   E2E_ROUNDS=60 E2E_SECONDS=2 bench/e2e.sh
 #
 # Every wrk run is bounded (-d), and the server exits by itself after E2E_SERVER_LIFETIME seconds even if
@@ -14,7 +14,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ROUNDS=${E2E_ROUNDS:-30}
+ROUNDS=${E2E_ROUNDS:-40}
 SECONDS_PER_RUN=${E2E_SECONDS:-3}
 WARMUP_SECONDS=${E2E_WARMUP_SECONDS:-5}
 CONNECTIONS=${E2E_CONNECTIONS:-16}

@@ -3,7 +3,7 @@
 # implementation on every scenario, on fakes costing what Jetty and what Tomcat cost, with `-prof gc` and
 # CPU time per operation, and writes target/bench/report.md (dev.corsfilter.bench.report.Suite).
 #
-#   bench/run.sh                   # one round of the suite, about 8 minutes
+#   bench/run.sh                   # one round of the suite, about 6 minutes on a quiet machine
 #   BENCH_ROUNDS=4 bench/run.sh    # 4 rounds, each running every benchmark once; iterations pooled
 #   bench/run.sh 'CorsFilterBench|FloorBench' -p scenario=ACTUAL -p container=TOMCAT   # any JMH filter/options
 #
