@@ -2,7 +2,7 @@
 #
 # Other builds (IDE, `mvn test`, CI) may rewrite or clean target/ while a benchmark runs, and JMH forks
 # load classes lazily, so the suite never runs from the work tree's target/: it copies the tree (without
-# target/, .git and cors-filter/src/test, which the benchmarks do not use) to $BENCH_BUILD_DIR,
+# target/ and .git; the benchmarks use the test doubles of cors-filter/src/test) to $BENCH_BUILD_DIR,
 # builds the library module there with -Pbench, and runs from there.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,7 +13,7 @@ bench_build() {
   echo "== building a snapshot of $ROOT in $BENCH_BUILD_DIR (mvn -Pbench test-compile)" >&2
   rm -rf "$BENCH_BUILD_DIR"
   mkdir -p "$BENCH_BUILD_DIR" "$BENCH_OUT"
-  tar -C "$ROOT" --exclude=target --exclude=./.git --exclude=./cors-filter/src/test -cf - . \
+  tar -C "$ROOT" --exclude=target --exclude=./.git -cf - . \
     | tar -C "$BENCH_BUILD_DIR" -xf -
   (cd "$BENCH_BUILD_DIR" && mvn -q -B -Pbench -DskipTests -pl cors-filter -am test-compile)
   local module="$BENCH_BUILD_DIR/cors-filter"

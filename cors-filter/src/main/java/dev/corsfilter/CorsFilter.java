@@ -2,7 +2,6 @@ package dev.corsfilter;
 
 import dev.corsfilter.internal.LogText;
 import dev.corsfilter.internal.PolicyRules;
-import dev.corsfilter.internal.RequestSource;
 import dev.corsfilter.internal.WebSocketHandshake;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -64,8 +63,6 @@ public class CorsFilter implements Filter {
     private static final String OPTIONS = "OPTIONS";
     private static final String UPGRADE = "Upgrade";
     private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
-    /** Enumerates a request's header lines only when the pure core asks. */
-    static final RequestSource<HttpServletRequest> REQUEST_SOURCE = CorsFilter::isRepeated;
     /** Numbers the filters of this class loader, so that each remembers its requests' policies apart. */
     private static final AtomicLong INSTANCES = new AtomicLong();
 
@@ -383,10 +380,10 @@ public class CorsFilter implements Filter {
         String origin = request.getHeader(PolicyRules.ORIGIN);
         if (origin != null) {
             String requestedMethod = OPTIONS.equals(request.getMethod())
-                    ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
+                    ? ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_METHOD) : null;
             observe(current, requestedMethod == null ? CorsDecisionEvent.Kind.ACTUAL : CorsDecisionEvent.Kind.PREFLIGHT,
                     null, request, response, origin, requestedMethod,
-                    requestedMethod == null ? null : joinedHeader(request, PolicyRules.REQUEST_HEADERS),
+                    requestedMethod == null ? null : ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_HEADERS),
                     CorsDecision.ORIGIN_NOT_ALLOWED);
         }
     }
@@ -413,8 +410,8 @@ public class CorsFilter implements Filter {
         }
         String method = request.getMethod();
         boolean initial = current != null;
-        // Lines of a repeated Access-Control-Request-Method are joined, which is never a method name: refused.
-        String requestedMethod = OPTIONS.equals(method) && initial ? joinedHeader(request, PolicyRules.REQUEST_METHOD) : null;
+        // Its first line; the pure core asks about a second one when it would change the answer.
+        String requestedMethod = OPTIONS.equals(method) && initial ? request.getHeader(PolicyRules.REQUEST_METHOD) : null;
         if (requestedMethod != null) {
             preflight(current, policy, request, response, origin, requestedMethod);
             return;
@@ -423,7 +420,7 @@ public class CorsFilter implements Filter {
             webSocketHandshake(current, policy, request, response, chain, origin);
             return;
         }
-        CorsDecision decision = rules.actual(origin, request, REQUEST_SOURCE, response, ServletHeaderSink.INSTANCE);
+        CorsDecision decision = rules.actual(origin, request, ServletRequestSource.INSTANCE, response, ServletHeaderSink.INSTANCE);
         describe(policy, request, decision, origin);
         if (observed(current)) {
             observe(current, CorsDecisionEvent.Kind.ACTUAL, policy, request, response, origin, null, null, decision);
@@ -464,14 +461,16 @@ public class CorsFilter implements Filter {
     private void preflight(Active current, CorsPolicy policy, HttpServletRequest request, HttpServletResponse response,
                            String origin, String requestedMethod) {
         PolicyRules rules = policy.rules();
-        String requestedHeaders = joinedHeader(request, PolicyRules.REQUEST_HEADERS);
+        String requestedHeaders = request.getHeader(PolicyRules.REQUEST_HEADERS);
         boolean privateNetwork = policy.allowsPrivateNetwork()
                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
-        CorsDecision decision = rules.preflight(origin, request, REQUEST_SOURCE, requestedMethod, requestedHeaders,
+        CorsDecision decision = rules.preflight(origin, request, ServletRequestSource.INSTANCE, requestedMethod, requestedHeaders,
                 privateNetwork, response, ServletHeaderSink.INSTANCE);
         if (observed(current)) {
-            observe(current, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, response, origin, requestedMethod,
-                    requestedHeaders, decision);
+            // Events report every line, as the decision read them.
+            observe(current, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, response, origin,
+                    ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_METHOD),
+                    ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_HEADERS), decision);
         }
         if (decision.allowed() || rules.debug()) {
             response.setStatus(policy.preflightStatus());
@@ -480,7 +479,8 @@ public class CorsFilter implements Filter {
         }
         if (!decision.allowed() && LOG.isDebugEnabled()) {
             LOG.debug("CORS pre-flight for {} refused: {}", LogText.quote(request.getRequestURI()),
-                    rules.reason(decision, origin, requestedMethod, requestedHeaders));
+                    rules.reason(decision, origin, ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_METHOD),
+                            ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_HEADERS)));
         }
         response.setContentLength(0);
     }
@@ -493,7 +493,7 @@ public class CorsFilter implements Filter {
     private void webSocketHandshake(Active current, CorsPolicy policy, HttpServletRequest request,
                                     HttpServletResponse response, FilterChain chain, String origin)
             throws IOException, ServletException {
-        CorsDecision decision = policy.rules().webSocketHandshake(origin, request, REQUEST_SOURCE, response,
+        CorsDecision decision = policy.rules().webSocketHandshake(origin, request, ServletRequestSource.INSTANCE, response,
                 ServletHeaderSink.INSTANCE);
         if (observed(current)) {
             observe(current, CorsDecisionEvent.Kind.WEBSOCKET, policy, request, response, origin, null, null, decision);
@@ -608,28 +608,6 @@ public class CorsFilter implements Filter {
     private static List<String> lines(HttpServletRequest request, String name) {
         Enumeration<String> values = request.getHeaders(name);
         return values == null ? List.of() : Collections.list(values);
-    }
-
-    private static boolean isRepeated(HttpServletRequest request, String name) {
-        Enumeration<String> values = request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
-            return false;
-        }
-        values.nextElement();
-        return values.hasMoreElements();
-    }
-
-    /** Returns all lines of a list-valued header joined by commas, as RFC 9110 section 5.3 allows. */
-    private static String joinedHeader(HttpServletRequest request, String name) {
-        Enumeration<String> values = request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
-        String first = values.nextElement();
-        if (!values.hasMoreElements()) {
-            return first;
-        }
-        return first + "," + String.join(",", Collections.list(values));
     }
 
     private static void refuseInitParams(Map<String, String> params) {

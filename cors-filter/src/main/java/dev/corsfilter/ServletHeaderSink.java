@@ -3,8 +3,6 @@ package dev.corsfilter;
 import dev.corsfilter.internal.HeaderSink;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.util.List;
-
 /** Reads and writes the headers of a servlet response for the pure core. */
 final class ServletHeaderSink implements HeaderSink<HttpServletResponse> {
 
@@ -14,13 +12,14 @@ final class ServletHeaderSink implements HeaderSink<HttpServletResponse> {
     private ServletHeaderSink() {
     }
 
-    /**
-     * Every line of the header. A header that is not set at all, the usual case for {@code Vary} when the
-     * filter runs, is answered by {@code getHeader} alone, so containers need not build a collection.
-     */
+    @Override
+    public String first(HttpServletResponse response, String name) {
+        return response.getHeader(name);
+    }
+
     @Override
     public Iterable<String> values(HttpServletResponse response, String name) {
-        return response.getHeader(name) == null ? List.of() : response.getHeaders(name);
+        return response.getHeaders(name);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class ShadowComparison {
             boolean admitted = policy == null || kind != CorsDecisionEvent.Kind.WEBSOCKET || decision.allowed();
             enforced = admission(corsRequest, policy, admitted);
             shadow = admission(corsRequest, candidate, candidate == null || !candidate.checksWebSocketOrigin()
-                    || candidate.rules().allowsOrigin(corsRequest.origin(), request, CorsFilter.REQUEST_SOURCE));
+                    || candidate.rules().allowsOrigin(corsRequest.origin(), request, ServletRequestSource.INSTANCE));
         } else {
             enforced = policy == null ? uncovered(corsRequest, path) : written(policy, decision, corsRequest, response);
             shadow = candidate == null ? uncovered(corsRequest, path) : evaluate(candidate, kind, request, corsRequest);
@@ -83,11 +83,11 @@ final class ShadowComparison {
         Map<String, String> headers = new LinkedHashMap<>();
         String origin = corsRequest.origin();
         CorsDecision decision = kind == CorsDecisionEvent.Kind.PREFLIGHT
-                ? rules.preflight(origin, request, CorsFilter.REQUEST_SOURCE, corsRequest.requestMethod(),
+                ? rules.preflight(origin, request, ServletRequestSource.INSTANCE, corsRequest.requestMethod(),
                         corsRequest.requestHeaders(), candidate.allowsPrivateNetwork()
                                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK)),
                         headers, MapHeaderSink.INSTANCE)
-                : rules.actual(origin, request, CorsFilter.REQUEST_SOURCE, headers, MapHeaderSink.INSTANCE);
+                : rules.actual(origin, request, ServletRequestSource.INSTANCE, headers, MapHeaderSink.INSTANCE);
         return new CorsEvaluation(corsRequest, decision, OptionalInt.empty(), headers,
                 rules.reason(decision, origin, corsRequest.requestMethod(), corsRequest.requestHeaders()));
     }

@@ -12,6 +12,9 @@ public class CorsFilterBench extends FilterBenchmark {
     @Param({"NON_CORS", "ACTUAL", "PREFLIGHT", "DISALLOWED", "SUBDOMAIN", "ORIGINS_1K", "ORIGINS_10K", "PATTERNS_1K", "HOSTILE_COMMAS", "HOSTILE_NAMES"})
     public String scenario;
 
+    @Param({"JETTY", "TOMCAT"})
+    public String container;
+
     @Override
     protected Impl impl() {
         return Impl.CORS_FILTER;
@@ -20,5 +23,10 @@ public class CorsFilterBench extends FilterBenchmark {
     @Override
     protected String scenario() {
         return scenario;
+    }
+
+    @Override
+    protected String container() {
+        return container;
     }
 }

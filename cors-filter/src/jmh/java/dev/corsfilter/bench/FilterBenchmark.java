@@ -1,6 +1,7 @@
 package dev.corsfilter.bench;
 
 import dev.corsfilter.bench.impl.Impl;
+import dev.corsfilter.testing.ContainerCosts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One request through one implementation on reused fakes; the subclasses pick the implementation and list
- * the scenarios it supports. Each (implementation, scenario) pair runs in its own fork, so every call site
- * sees one implementation only. bench/run.sh overrides the iteration settings below from the command line.
+ * the scenarios it supports and, for servlet filters, the containers whose costs the fakes reproduce
+ * ({@code JETTY}, {@code TOMCAT}). Each (implementation, scenario, container) runs in its own fork, so every
+ * call site sees one implementation only. bench/run.sh overrides the iteration settings below.
  *
  * <p>Forks use the Parallel collector: its write barrier is an unconditional card mark, while G1's costs
  * more or less depending on whether the stored reference crosses a heap region — which changes from fork
@@ -44,11 +46,26 @@ public abstract class FilterBenchmark {
     /** The scenario's name, from the subclass's {@code @Param}. */
     protected abstract String scenario();
 
+    /**
+     * The container whose costs the servlet fakes reproduce, from the subclass's {@code @Param}.
+     *
+     * @return {@code JETTY} unless a subclass says otherwise; the core handler runs on Jetty's own classes
+     */
+    protected String container() {
+        return ContainerCosts.JETTY.name();
+    }
+
+    /**
+     * Configures the implementation and checks its answer before anything is measured.
+     *
+     * @throws Exception when it cannot be configured or answers wrongly
+     */
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Scenario scenario = Scenario.valueOf(scenario());
-        target = impl().create(scenario);
-        Sanity.checkOrFail(impl(), scenario, target);
+        ContainerCosts costs = ContainerCosts.valueOf(container());
+        target = impl().create(scenario, costs);
+        Sanity.checkOrFail(impl(), scenario, costs, target);
     }
 
     /**

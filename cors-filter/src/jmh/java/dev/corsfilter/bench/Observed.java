@@ -1,5 +1,7 @@
 package dev.corsfilter.bench;
 
+import dev.corsfilter.testing.FakeResponse;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +14,10 @@ import java.util.Locale;
  * @param chainCalls how often the application (terminal chain or handler) ran
  * @param contentLength the content length set, or -1
  * @param headers the header lines, name and value, in order
+ * @param writes the header writes that produced them, when they were recorded; otherwise none
  */
-public record Observed(int status, boolean statusSet, int chainCalls, long contentLength, List<String[]> headers) {
+public record Observed(int status, boolean statusSet, int chainCalls, long contentLength, List<String[]> headers,
+                       List<FakeResponse.Write> writes) {
 
     /** All values of a header, one per line, in order. */
     public List<String> values(String name) {

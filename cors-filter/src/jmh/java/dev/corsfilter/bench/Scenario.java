@@ -14,41 +14,48 @@ import java.util.List;
 public enum Scenario {
 
     /** A same-origin GET: no {@code Origin} header. */
-    NON_CORS(Kind.NON_CORS, Policy.ONE_ORIGIN, "GET", null, null),
+    NON_CORS("no Origin (same-origin GET)", Kind.NON_CORS, Policy.ONE_ORIGIN, "GET", null, null),
     /** A GET from the allowed origin. */
-    ACTUAL(Kind.ACTUAL, Policy.ONE_ORIGIN, "GET", Policy.ORIGIN, null),
+    ACTUAL("allowed actual GET", Kind.ACTUAL, Policy.ONE_ORIGIN, "GET", Policy.ORIGIN, null),
     /** A pre-flight for {@code PUT} with two allowed headers, from the allowed origin. */
-    PREFLIGHT(Kind.PREFLIGHT, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, Policy.REQUEST_HEADERS),
+    PREFLIGHT("allowed pre-flight (PUT, 2 headers)", Kind.PREFLIGHT, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, Policy.REQUEST_HEADERS),
     /** A GET from an origin the policy does not list. */
-    DISALLOWED(Kind.DISALLOWED, Policy.ONE_ORIGIN, "GET", Policy.EVIL_ORIGIN, null),
+    DISALLOWED("refused origin", Kind.DISALLOWED, Policy.ONE_ORIGIN, "GET", Policy.EVIL_ORIGIN, null),
     /** A GET from {@code https://app.example.com} against the single pattern {@code https://*.example.com}. */
-    SUBDOMAIN(Kind.ACTUAL, Policy.ONE_PATTERN, "GET", Policy.ORIGIN, null),
+    SUBDOMAIN("subdomain pattern `https://*.example.com`", Kind.ACTUAL, Policy.ONE_PATTERN, "GET", Policy.ORIGIN, null),
     /** {@link #ACTUAL} against 1,000 exact origins. */
-    ORIGINS_1K(Kind.ACTUAL, Policy.exactOrigins(1_000), "GET", Policy.ORIGIN, null),
+    ORIGINS_1K("1,000 exact origins", Kind.ACTUAL, Policy.exactOrigins(1_000), "GET", Policy.ORIGIN, null),
     /** {@link #ACTUAL} against 10,000 exact origins. */
-    ORIGINS_10K(Kind.ACTUAL, Policy.exactOrigins(10_000), "GET", Policy.ORIGIN, null),
+    ORIGINS_10K("10,000 exact origins", Kind.ACTUAL, Policy.exactOrigins(10_000), "GET", Policy.ORIGIN, null),
     /** {@link #SUBDOMAIN} against 1,000 subdomain patterns. */
-    PATTERNS_1K(Kind.ACTUAL, Policy.subdomainPatterns(1_000), "GET", Policy.ORIGIN, null),
+    PATTERNS_1K("1,000 subdomain patterns", Kind.ACTUAL, Policy.subdomainPatterns(1_000), "GET", Policy.ORIGIN, null),
     /** {@link #PREFLIGHT} whose {@code Access-Control-Request-Headers} is 8 KiB of commas. */
-    HOSTILE_COMMAS(Kind.HOSTILE, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, ",".repeat(8192)),
+    HOSTILE_COMMAS("pre-flight, ACRH = 8 KiB of commas", Kind.HOSTILE, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, ",".repeat(8192)),
     /** {@link #PREFLIGHT} whose {@code Access-Control-Request-Headers} is 8 KiB of allowed header names. */
-    HOSTILE_NAMES(Kind.HOSTILE, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, allowedNames(8192));
+    HOSTILE_NAMES("pre-flight, ACRH = 8 KiB of names", Kind.HOSTILE, Policy.ONE_ORIGIN, "OPTIONS", Policy.ORIGIN, allowedNames(8192));
 
     /** What kind of answer a scenario expects. */
     public enum Kind { NON_CORS, ACTUAL, PREFLIGHT, DISALLOWED, HOSTILE }
 
+    private final String description;
     private final Kind kind;
     private final Policy policy;
     private final String method;
     private final String origin;
     private final String requestHeaders;
 
-    Scenario(Kind kind, Policy policy, String method, String origin, String requestHeaders) {
+    Scenario(String description, Kind kind, Policy policy, String method, String origin, String requestHeaders) {
+        this.description = description;
         this.kind = kind;
         this.policy = policy;
         this.method = method;
         this.origin = origin;
         this.requestHeaders = requestHeaders;
+    }
+
+    /** What the scenario sends, in words, for reports. */
+    public String description() {
+        return description;
     }
 
     public Kind kind() {

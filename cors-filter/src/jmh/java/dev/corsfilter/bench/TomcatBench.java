@@ -12,6 +12,9 @@ public class TomcatBench extends FilterBenchmark {
     @Param({"NON_CORS", "ACTUAL", "PREFLIGHT", "DISALLOWED", "ORIGINS_1K", "ORIGINS_10K", "HOSTILE_COMMAS", "HOSTILE_NAMES"})
     public String scenario;
 
+    @Param({"JETTY", "TOMCAT"})
+    public String container;
+
     @Override
     protected Impl impl() {
         return Impl.TOMCAT;
@@ -20,5 +23,10 @@ public class TomcatBench extends FilterBenchmark {
     @Override
     protected String scenario() {
         return scenario;
+    }
+
+    @Override
+    protected String container() {
+        return container;
     }
 }

@@ -7,10 +7,21 @@ package dev.corsfilter.internal;
  *
  * <p>A header may have several lines, and for list-valued headers such as {@code Vary} all lines together
  * form one list (RFC 9110 section 5.3), so reading gives every line and adding keeps the lines already there.
+ * Reading starts with {@link #first}: containers answer it by a scan, while every line costs them a new
+ * collection, which is then needed only for a header that is there.
  *
  * @param <R> the response type
  */
 public interface HeaderSink<R> {
+
+    /**
+     * Reads the first line of a response header.
+     *
+     * @param response the response
+     * @param name the header name, matched ignoring case
+     * @return the first line, or null when the header is not set
+     */
+    String first(R response, String name);
 
     /**
      * Reads every line of a response header.

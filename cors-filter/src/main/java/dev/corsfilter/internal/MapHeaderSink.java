@@ -17,6 +17,11 @@ public final class MapHeaderSink implements HeaderSink<Map<String, String>> {
     }
 
     @Override
+    public String first(Map<String, String> response, String name) {
+        return get(response, name);
+    }
+
+    @Override
     public Iterable<String> values(Map<String, String> response, String name) {
         String value = get(response, name);
         return value == null ? List.of() : List.of(value);

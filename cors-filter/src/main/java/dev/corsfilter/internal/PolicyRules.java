@@ -77,7 +77,8 @@ public final class PolicyRules {
     private final OriginMatcher origins;
     private final DynamicOrigins dynamicOrigins;
     private final boolean anyMethod;
-    private final AsciiSet methods;
+    /** Method names are whole values, compared exactly: a {@code java.util} set hashes them fastest. */
+    private final Set<String> methods;
     private final boolean anyHeader;
     private final AsciiSet headers;
     private final String credentialsValue;
@@ -103,7 +104,7 @@ public final class PolicyRules {
         this.origins = new OriginMatcher(settings.origins(), settings.nullOrigin());
         this.dynamicOrigins = settings.dynamicOrigins();
         this.anyMethod = settings.methods().contains("*");
-        this.methods = AsciiSet.caseSensitive(without(settings.methods(), "*"));
+        this.methods = Set.copyOf(without(settings.methods(), "*"));
         this.anyHeader = settings.headers().contains("*");
         this.headers = AsciiSet.caseInsensitive(without(settings.headers(), "*"));
         this.credentialsValue = settings.credentials() ? "true" : null;
@@ -225,11 +226,18 @@ public final class PolicyRules {
      * gets no {@code Access-Control-*} header at all, only {@code Vary} — except in debug mode, where it
      * gets the headers of the checks that passed, so the browser's console names the one that failed.
      *
-     * @param origin the {@code Origin} value, never null
+     * <p>Each header comes as its first line, and the source is asked for more only where they change the
+     * answer. Two {@code Origin} lines, or two {@code Access-Control-Request-Method} lines, are refused; they
+     * only matter to an answer that names the origin or the method, so they are looked for once the pre-flight
+     * would otherwise be allowed (in debug mode, whose refusals name what passed, at each step). The lines of
+     * {@code Access-Control-Request-Headers} are one list, read whole when the list is checked, unless its
+     * first line is already too long.
+     *
+     * @param origin the {@code Origin} value (its first line), never null
      * @param request the request, for {@code source}
-     * @param source tells whether {@code Origin} came in several lines
-     * @param method the {@code Access-Control-Request-Method} value, never null
-     * @param requestHeaders the {@code Access-Control-Request-Headers} value (lines joined by commas), or null
+     * @param source tells whether a header came in several lines, and gives them
+     * @param method the {@code Access-Control-Request-Method} value (its first line), never null
+     * @param requestHeaders the {@code Access-Control-Request-Headers} value (its first line), or null
      * @param privateNetworkRequested whether {@code Access-Control-Request-Private-Network} is {@code true}
      * @param response the response
      * @param sink how to write to it
@@ -242,16 +250,22 @@ public final class PolicyRules {
                                          HeaderSink<R> sink) {
         addVary(response, sink, preflightVary);
         RequestHeaderList.Verdict headerVerdict = RequestHeaderList.Verdict.EMPTY;
+        String requestedMethod = method;
+        String listedHeaders = requestHeaders;
         CorsDecision decision;
-        if (!allowsOrigin(origin, request, source)) {
+        if (!matchesOrigin(origin) || (debug && repeatedOrigin(request, source))) {
             decision = CorsDecision.ORIGIN_NOT_ALLOWED;
+        } else if (debug && source.isRepeated(request, REQUEST_METHOD)) {
+            requestedMethod = source.joined(request, REQUEST_METHOD);
+            decision = CorsDecision.METHOD_INVALID;
         } else if (method.length() > MAX_METHOD_LENGTH || !HttpToken.isToken(method)) {
             decision = CorsDecision.METHOD_INVALID;
         } else if (!allowsMethod(method)) {
             decision = CorsDecision.METHOD_NOT_ALLOWED;
         } else {
             if (requestHeaders != null) {
-                headerVerdict = checkHeaders(requestHeaders);
+                listedHeaders = everyLine(requestHeaders, request, source);
+                headerVerdict = checkHeaders(listedHeaders);
             }
             decision = switch (headerVerdict) {
                 case NOT_ALLOWED -> CorsDecision.HEADER_NOT_ALLOWED;
@@ -260,9 +274,16 @@ public final class PolicyRules {
                 case EMPTY, ALLOWED, ALLOWED_NOT_COMPACT -> CorsDecision.PREFLIGHT_ALLOWED;
             };
         }
+        if (decision == CorsDecision.PREFLIGHT_ALLOWED && !debug) {
+            if (repeatedOrigin(request, source)) {
+                decision = CorsDecision.ORIGIN_NOT_ALLOWED;
+            } else if (source.isRepeated(request, REQUEST_METHOD)) {
+                decision = CorsDecision.METHOD_INVALID;
+            }
+        }
         if (decision == CorsDecision.PREFLIGHT_ALLOWED || debug) {
-            writePreflightHeaders(decision, origin, method, requestHeaders, headerVerdict, privateNetworkRequested,
-                    response, sink);
+            writePreflightHeaders(decision, origin, requestedMethod, listedHeaders, headerVerdict,
+                    privateNetworkRequested, response, sink);
         }
         return decision;
     }
@@ -322,14 +343,24 @@ public final class PolicyRules {
      * @return true when allowed
      */
     public <Q> boolean allowsOrigin(String origin, Q request, RequestSource<Q> source) {
-        if (anyOrigin) {
-            return true;
-        }
-        if (origin == null) {
-            return false;
-        }
-        boolean allowed = origins.matches(origin) || (dynamicOrigins != null && dynamicOrigins.allows(origin));
-        return allowed && !source.isRepeated(request, ORIGIN);
+        return matchesOrigin(origin) && !repeatedOrigin(request, source);
+    }
+
+    /** Whether {@code Origin} came in several lines, which only an any-origin policy does not mind. */
+    private <Q> boolean repeatedOrigin(Q request, RequestSource<Q> source) {
+        return !anyOrigin && source.isRepeated(request, ORIGIN);
+    }
+
+    /** Whether one {@code Origin} value is allowed; an any-origin policy allows every request. */
+    private boolean matchesOrigin(String origin) {
+        return anyOrigin || (origin != null
+                && (origins.matches(origin) || (dynamicOrigins != null && dynamicOrigins.allows(origin))));
+    }
+
+    /** A list-valued header whole: its first line, or all its lines joined when there are more. */
+    private static <Q> String everyLine(String firstLine, Q request, RequestSource<Q> source) {
+        return firstLine.length() <= RequestHeaderList.MAX_LENGTH && source.isRepeated(request, REQUEST_HEADERS)
+                ? source.joined(request, REQUEST_HEADERS) : firstLine;
     }
 
     /** Checks a header list; a compact list accepted before is not read again. */
@@ -428,9 +459,14 @@ public final class PolicyRules {
     /**
      * Adds the names the response does not vary on yet, as a {@code Vary} line of their own: the lines other
      * filters and the application wrote stay as they are, and a response that varies on {@code *} already
-     * varies on everything.
+     * varies on everything. The usual response has no {@code Vary} yet, which one lookup tells; only a
+     * response that has one is read line by line.
      */
     private static <R> void addVary(R response, HeaderSink<R> sink, String names) {
+        if (sink.first(response, VARY) == null) {
+            sink.add(response, VARY, names);
+            return;
+        }
         Iterable<String> lines = sink.values(response, VARY);
         if (VaryHeader.isWildcard(lines)) {
             return;

@@ -2,12 +2,12 @@ package dev.corsfilter.internal;
 
 /**
  * What {@link PolicyRules} may ask about a request beyond the header values it is given: whether a header
- * came in more than one line. It asks only when the answer matters (an origin that would be allowed), so the
- * servlet adapter enumerates header lines for allowed requests only.
+ * came in more than one line, and then all of them. It asks only when the answer matters (an origin that
+ * would be allowed, a pre-flight that would pass), so the servlet adapter enumerates header lines, which
+ * containers build a new enumeration for, for those requests only.
  *
  * @param <Q> the request type
  */
-@FunctionalInterface
 public interface RequestSource<Q> {
 
     /**
@@ -20,12 +20,32 @@ public interface RequestSource<Q> {
     boolean isRepeated(Q request, String name);
 
     /**
+     * Every line of a request header joined by commas, for a message about a repeated header; asked only
+     * after {@link #isRepeated} answered true.
+     *
+     * @param request the request
+     * @param name the header name
+     * @return the lines joined
+     */
+    String joined(Q request, String name);
+
+    /**
      * A source for requests described by single values, such as {@link dev.corsfilter.CorsRequest}.
      *
      * @param <Q> the request type
-     * @return a source that answers false
+     * @return a source whose headers are never repeated
      */
     static <Q> RequestSource<Q> singleLines() {
-        return (request, name) -> false;
+        return new RequestSource<>() {
+            @Override
+            public boolean isRepeated(Q request, String name) {
+                return false;
+            }
+
+            @Override
+            public String joined(Q request, String name) {
+                throw new IllegalStateException("a request of single values has no repeated header");
+            }
+        };
     }
 }

@@ -4,16 +4,13 @@ import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.testing.EmbeddedJetty;
+import dev.corsfilter.testing.FakeFilterConfig;
 import dev.corsfilter.testing.Http;
 import dev.corsfilter.testing.LogRecorder;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +112,7 @@ final class DocOutputs {
         params.put("allow-credentials", "true");
         try (LogRecorder log = LogRecorder.start()) {
             try {
-                new CorsFilter().init(filterConfig("cors", params));
+                new CorsFilter().init(new FakeFilterConfig("cors", params));
                 throw new AssertionError("the filter started");
             } catch (InvalidCorsPolicyException expected) {
                 // jetty-slf4j-impl writes a message's line breaks as '|'; shown here as the lines they are.
@@ -131,7 +128,7 @@ final class DocOutputs {
         String before = System.setProperty(misspelt, APP);
         try (LogRecorder log = LogRecorder.start()) {
             CorsFilter filter = new CorsFilter();
-            filter.init(filterConfig("cors", Map.of("allowed-origins", APP)));
+            filter.init(new FakeFilterConfig("cors", Map.of("allowed-origins", APP)));
             filter.destroy();
             return String.join("\n", log.entries("WARN").stream().map(LogRecorder.Entry::message)
                     .filter(message -> message.contains(misspelt)).toList());
@@ -169,29 +166,5 @@ final class DocOutputs {
 
     static EmbeddedJetty api(CorsPolicy policy) {
         return new EmbeddedJetty().filter(new CorsFilter(policy)).servlet("/api/*", new ApiServlet()).start();
-    }
-
-    static FilterConfig filterConfig(String name, Map<String, String> params) {
-        return new FilterConfig() {
-            @Override
-            public String getFilterName() {
-                return name;
-            }
-
-            @Override
-            public ServletContext getServletContext() {
-                return null;
-            }
-
-            @Override
-            public String getInitParameter(String parameter) {
-                return params.get(parameter);
-            }
-
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.enumeration(params.keySet());
-            }
-        };
     }
 }

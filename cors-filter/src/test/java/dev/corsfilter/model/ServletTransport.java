@@ -1,5 +1,7 @@
 package dev.corsfilter.model;
 
+import dev.corsfilter.testing.FakeRequest;
+import dev.corsfilter.testing.FakeResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,9 +10,9 @@ import java.io.IOException;
 
 /**
  * Sends the model browser's requests straight into a servlet {@link Filter} (the {@code CorsFilter} under
- * test), in-process, with {@link FakeServletRequest} and {@link FakeServletResponse}, and the given chain
- * playing the application: no sockets, no container, so thousands of cases run in seconds. What the
- * filter and the application wrote is returned as the response.
+ * test), in-process, with the fakes of {@code dev.corsfilter.testing}, and the given chain playing the
+ * application: no sockets, no container, so thousands of cases run in seconds. What the filter and the
+ * application wrote is returned as the response.
  */
 public final class ServletTransport implements Transport {
 
@@ -30,12 +32,30 @@ public final class ServletTransport implements Transport {
 
     @Override
     public WireResponse send(WireRequest request) throws IOException {
-        FakeServletResponse response = new FakeServletResponse();
+        FakeRequest servletRequest = new FakeRequest(request.method()).url(request.url());
+        request.headers().all().forEach(header -> servletRequest.header(header.name(), header.value()));
+        FakeResponse response = new FakeResponse();
+        response.setCharacterEncoding("UTF-8");
         try {
-            filter.doFilter(FakeServletRequest.of(request), response.servletResponse(), application);
+            filter.doFilter(servletRequest, response, application);
         } catch (ServletException e) {
             throw new IOException("the filter chain failed", e);
         }
-        return response.toWire();
+        return new WireResponse(response.getStatus(), headers(response), response.body());
+    }
+
+    /** The header lines, and the content type and length a container would send as headers. */
+    private static HeaderList headers(FakeResponse response) {
+        HeaderList headers = HeaderList.empty();
+        for (String[] line : response.lines()) {
+            headers = headers.with(line[0], line[1]);
+        }
+        if (response.getContentType() != null) {
+            headers = headers.set("Content-Type", response.getContentType());
+        }
+        if (response.contentLength() >= 0) {
+            headers = headers.set("Content-Length", Long.toString(response.contentLength()));
+        }
+        return headers;
     }
 }

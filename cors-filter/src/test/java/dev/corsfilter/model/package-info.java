@@ -9,8 +9,8 @@
  * the header names script can read. Every rule cites its Fetch section anchor in the code.
  *
  * <p>Transports: {@link dev.corsfilter.model.HttpClientTransport} (loopback HTTP to a real server) and
- * {@link dev.corsfilter.model.ServletTransport} (the filter called in-process with hand-written fake servlet
- * objects and a {@link dev.corsfilter.model.FakeApplication}).
+ * {@link dev.corsfilter.model.ServletTransport} (the filter called in-process with the servlet fakes of
+ * {@code dev.corsfilter.testing} and a {@link dev.corsfilter.model.FakeApplication}).
  *
  * <p>Simplifications, all outside what a CORS filter can influence: no HTTP cache, service workers, CSP,
  * mixed content, CORP/COEP, Private or Local Network Access, TAO or network partition key; cookies are kept

@@ -1,12 +1,14 @@
 package dev.corsfilter.security;
 
+import dev.corsfilter.testing.FilterCall;
+import dev.corsfilter.testing.FakeRequest;
+import dev.corsfilter.testing.FakeResponse;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsEvaluation;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.CorsRequest;
-import dev.corsfilter.security.ServletFakes.Exchange;
 import dev.corsfilter.testing.EmbeddedJetty;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,7 +70,7 @@ class HostileRequestHeadersTest {
     }
 
     /** One hostile request and its expected outcome. */
-    record Case(String label, ServletFakes.Request request, Expect expect) {
+    record Case(String label, FakeRequest request, Expect expect) {
         @Override
         public String toString() {
             return label + " -> " + expect;
@@ -77,7 +79,7 @@ class HostileRequestHeadersTest {
         /** Whether every line fits Jetty's default 8 KiB header limit and holds no line break. */
         boolean sendableOverHttp() {
             int size = 0;
-            for (String[] header : request.headers) {
+            for (String[] header : request.lines()) {
                 String value = header[1];
                 if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || !value.strip().equals(value)) {
                     return false;
@@ -95,7 +97,7 @@ class HostileRequestHeadersTest {
             if (origins.size() > 1 || methods.size() > 1 || headers.size() > 1) {
                 return null;
             }
-            return new CorsRequest(request.method, first(origins), first(methods), first(headers));
+            return new CorsRequest(request.getMethod(), first(origins), first(methods), first(headers));
         }
 
         private static String first(List<String> values) {
@@ -154,29 +156,29 @@ class HostileRequestHeadersTest {
         List<Case> cases = new ArrayList<>();
         for (String[] form : hostileForms(APP)) {
             cases.add(new Case("actual request, Origin " + form[0],
-                    new ServletFakes.Request("GET").header(ORIGIN, form[1]), Expect.ACTUAL_WITHOUT_CORS));
-            cases.add(new Case("pre-flight, Origin " + form[0], new ServletFakes.Request("OPTIONS")
+                    new FakeRequest("GET").header(ORIGIN, form[1]), Expect.ACTUAL_WITHOUT_CORS));
+            cases.add(new Case("pre-flight, Origin " + form[0], new FakeRequest("OPTIONS")
                     .header(ORIGIN, form[1]).header(ACRM, "PUT"), Expect.PREFLIGHT_REFUSED));
         }
         for (String[] form : hostileForms("PUT")) {
-            cases.add(new Case("pre-flight, Access-Control-Request-Method " + form[0], new ServletFakes.Request("OPTIONS")
+            cases.add(new Case("pre-flight, Access-Control-Request-Method " + form[0], new FakeRequest("OPTIONS")
                     .header(ORIGIN, APP).header(ACRM, form[1]), Expect.PREFLIGHT_REFUSED));
         }
         for (String method : List.of("PUT POST", "PUT,DELETE", "P\u00dcT", "put", "Put", "PATCH", "CONNECT", "TRACE",
                 "TRACK", "*", "P".repeat(65), "PUT".repeat(22))) {
             cases.add(new Case("pre-flight, Access-Control-Request-Method " + AttackOrigins.LogSafe.show(method),
-                    new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, method), Expect.PREFLIGHT_REFUSED));
+                    new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, method), Expect.PREFLIGHT_REFUSED));
         }
         for (String[] form : hostileForms("content-type")) {
             // List syntax tolerates white space around names: a blank list, or a name and a tab, pass harmlessly.
             boolean harmless = List.of("", " ", "\t", "content-type\t").contains(form[1]);
-            cases.add(new Case("pre-flight, Access-Control-Request-Headers " + form[0], new ServletFakes.Request("OPTIONS")
+            cases.add(new Case("pre-flight, Access-Control-Request-Headers " + form[0], new FakeRequest("OPTIONS")
                     .header(ORIGIN, APP).header(ACRM, "PUT").header(ACRH, form[1]),
                     harmless ? Expect.PREFLIGHT_ALLOWED : Expect.PREFLIGHT_REFUSED));
         }
         for (String headers : List.of("content-type;x-request-id", "content-type x-request-id", "content-type:1",
                 "content-type,x-request-id,x-evil", "authorization", "*", "cookie", "content-type,,(x)")) {
-            cases.add(new Case("pre-flight, Access-Control-Request-Headers " + headers, new ServletFakes.Request("OPTIONS")
+            cases.add(new Case("pre-flight, Access-Control-Request-Headers " + headers, new FakeRequest("OPTIONS")
                     .header(ORIGIN, APP).header(ACRM, "PUT").header(ACRH, headers), Expect.PREFLIGHT_REFUSED));
         }
         cases.addAll(repeatedLines());
@@ -188,8 +190,8 @@ class HostileRequestHeadersTest {
         String evil = "https://evil.example.net";
         for (List<String> origins : List.of(List.of(APP, APP), List.of(APP, evil), List.of(evil, APP), List.of(APP, ""),
                 List.of("", APP), Collections.nCopies(1_000, APP))) {
-            ServletFakes.Request actual = new ServletFakes.Request("GET");
-            ServletFakes.Request preflight = new ServletFakes.Request("OPTIONS").header(ACRM, "PUT");
+            FakeRequest actual = new FakeRequest("GET");
+            FakeRequest preflight = new FakeRequest("OPTIONS").header(ACRM, "PUT");
             origins.forEach(origin -> {
                 actual.header(ORIGIN, origin);
                 preflight.header(ORIGIN, origin);
@@ -198,21 +200,21 @@ class HostileRequestHeadersTest {
             cases.add(new Case("actual request, " + label, actual, Expect.ACTUAL_WITHOUT_CORS));
             cases.add(new Case("pre-flight, " + label, preflight, Expect.PREFLIGHT_REFUSED));
         }
-        ServletFakes.Request split = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
+        FakeRequest split = new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
                 .header(ACRH, "content-type").header(ACRH, "x-request-id");
         cases.add(new Case("pre-flight, list split over two lines", split, Expect.PREFLIGHT_ALLOWED));
-        ServletFakes.Request emptyLines = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
+        FakeRequest emptyLines = new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
                 .header(ACRH, "").header(ACRH, "");
         cases.add(new Case("pre-flight, two empty list lines", emptyLines, Expect.PREFLIGHT_ALLOWED));
-        ServletFakes.Request oneBadLine = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
+        FakeRequest oneBadLine = new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT")
                 .header(ACRH, "content-type").header(ACRH, "x-evil");
         cases.add(new Case("pre-flight, second list line not allowed", oneBadLine, Expect.PREFLIGHT_REFUSED));
-        ServletFakes.Request manyLines = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT");
+        FakeRequest manyLines = new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT");
         for (int i = 0; i < 5_000; i++) {
             manyLines.header(ACRH, "content-type");
         }
         cases.add(new Case("pre-flight, 5,000 list lines", manyLines, Expect.PREFLIGHT_REFUSED));
-        ServletFakes.Request manyEmptyLines = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT");
+        FakeRequest manyEmptyLines = new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "PUT");
         for (int i = 0; i < 5_000; i++) {
             manyEmptyLines.header(ACRH, "");
         }
@@ -229,19 +231,19 @@ class HostileRequestHeadersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theFilterCalledDirectlyGivesTheSafeOutcome(Case hostile) {
-        Exchange exchange = ServletFakes.run(FILTER, hostile.request(), (request, response) -> response.setStatus(200));
+        FilterCall exchange = FilterCall.run(FILTER, hostile.request(), (request, response) -> response.setStatus(200));
         HOSTILE_REQUESTS.incrementAndGet();
 
         assertThat(exchange.thrown()).as("thrown").isNull();
-        ServletFakes.Response response = exchange.response();
+        FakeResponse response = exchange.response();
         switch (hostile.expect()) {
             case PREFLIGHT_REFUSED -> {
-                assertThat(response.status).isEqualTo(403);
+                assertThat(response.getStatus()).isEqualTo(403);
                 assertThat(response.corsHeaderNames()).isEmpty();
                 assertThat(exchange.reachedApplication()).isFalse();
             }
             case PREFLIGHT_ALLOWED -> {
-                assertThat(response.status).isEqualTo(204);
+                assertThat(response.getStatus()).isEqualTo(204);
                 assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(APP);
                 assertThat(response.values("Access-Control-Allow-Methods")).containsExactly("PUT");
                 assertThat(exchange.reachedApplication()).isFalse();
@@ -252,7 +254,7 @@ class HostileRequestHeadersTest {
             }
         }
         assertThat(response.varyNames()).containsOnlyOnce("origin");
-        assertEveryValueIsSafe(response.everyValueWritten);
+        assertEveryValueIsSafe(response.everyValueWritten());
         assertThat(response.corsHeaderNames()).doesNotHaveDuplicates();
     }
 
@@ -313,10 +315,10 @@ class HostileRequestHeadersTest {
         @MethodSource("dev.corsfilter.security.HostileRequestHeadersTest#casesSendableOverHttp")
         void theFilterOnJettyGivesTheSafeOutcome(Case hostile) {
             List<String> headers = new ArrayList<>();
-            hostile.request().headers.forEach(header -> headers.addAll(List.of(header)));
+            hostile.request().lines().forEach(header -> headers.addAll(List.of(header)));
             int callsBefore = applicationCalls.get();
 
-            RawHttp.Response response = RawHttp.send(jetty.port(), hostile.request().method, "/items",
+            RawHttp.Response response = RawHttp.send(jetty.port(), hostile.request().getMethod(), "/items",
                     headers.toArray(String[]::new));
             HOSTILE_REQUESTS.incrementAndGet();
 
@@ -377,15 +379,15 @@ class HostileRequestHeadersTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.corsfilter.security.HostileRequestHeadersTest#cases")
         void onlyValidatedValuesAreEchoedAndTheReasonIsAShortPrintableLine(Case hostile) {
-            ServletFakes.Request request = new ServletFakes.Request(hostile.request().method);
-            hostile.request().headers.forEach(header -> request.header(header[0], header[1]));
+            FakeRequest request = new FakeRequest(hostile.request().getMethod());
+            hostile.request().lines().forEach(header -> request.header(header[0], header[1]));
             request.header("Access-Control-Request-Private-Network", "true");
-            Exchange exchange = ServletFakes.run(debugFilter, request);
+            FilterCall exchange = FilterCall.run(debugFilter, request);
             HOSTILE_REQUESTS.incrementAndGet();
 
             assertThat(exchange.thrown()).isNull();
-            ServletFakes.Response response = exchange.response();
-            response.headers.stream().filter(header -> !header[0].equals("X-CORS-Debug"))
+            FakeResponse response = exchange.response();
+            response.lines().stream().filter(header -> !header[0].equals("X-CORS-Debug"))
                     .forEach(header -> assertEveryValueIsSafe(List.of(header[1])));
             assertThat(response.values("X-CORS-Debug")).allSatisfy(reason ->
                     assertThat(reason).doesNotContainPattern("[\\x00-\\x1f\\x7f]"));
@@ -413,10 +415,10 @@ class HostileRequestHeadersTest {
     @Test
     void theDebugReasonIsAsciiEvenWhenItQuotesALongValue() {
         CorsFilter debugFilter = new CorsFilter(CorsPolicy.builder().allowedOrigins(APP).debugMode(true).build());
-        for (ServletFakes.Request request : List.of(
-                new ServletFakes.Request("GET").header(ORIGIN, "https://" + "a".repeat(300) + ".example.com"),
-                new ServletFakes.Request("OPTIONS").header(ORIGIN, APP).header(ACRM, "P".repeat(200)))) {
-            ServletFakes.Response response = ServletFakes.run(debugFilter, request).response();
+        for (FakeRequest request : List.of(
+                new FakeRequest("GET").header(ORIGIN, "https://" + "a".repeat(300) + ".example.com"),
+                new FakeRequest("OPTIONS").header(ORIGIN, APP).header(ACRM, "P".repeat(200)))) {
+            FakeResponse response = FilterCall.run(debugFilter, request).response();
 
             assertThat(response.values("X-CORS-Debug")).singleElement().asString().matches("[\\x20-\\x7e]+");
         }
@@ -437,7 +439,7 @@ class HostileRequestHeadersTest {
             appender.setStream(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
                 cases().forEach(hostile -> {
-                    Exchange exchange = ServletFakes.run(FILTER, hostile.request());
+                    FilterCall exchange = FilterCall.run(FILTER, hostile.request());
                     HOSTILE_REQUESTS.incrementAndGet();
                     assertThat(exchange.thrown()).as(hostile.label()).isNull();
                 });
@@ -460,12 +462,12 @@ class HostileRequestHeadersTest {
     @Test
     void aRepeatedRequestMethodLineIsRefused() {
         for (List<String> methods : List.of(List.of("PUT", "CONNECT"), List.of("PUT", "PUT"), List.of("PUT", ""))) {
-            ServletFakes.Request request = new ServletFakes.Request("OPTIONS").header(ORIGIN, APP);
+            FakeRequest request = new FakeRequest("OPTIONS").header(ORIGIN, APP);
             methods.forEach(method -> request.header(ACRM, method));
 
-            Exchange exchange = ServletFakes.run(FILTER, request);
+            FilterCall exchange = FilterCall.run(FILTER, request);
 
-            assertThat(exchange.response().status).as(methods.toString()).isEqualTo(403);
+            assertThat(exchange.response().getStatus()).as(methods.toString()).isEqualTo(403);
             assertThat(exchange.response().corsHeaderNames()).isEmpty();
         }
     }

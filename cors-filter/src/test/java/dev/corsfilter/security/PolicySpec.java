@@ -2,13 +2,10 @@ package dev.corsfilter.security;
 
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
+import dev.corsfilter.testing.FakeFilterConfig;
 import jakarta.servlet.ServletException;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,27 +187,7 @@ final class PolicySpec {
      */
     static CorsFilter initFilter(Map<String, String> params) throws ServletException {
         CorsFilter filter = new CorsFilter();
-        filter.init(new FilterConfig() {
-            @Override
-            public String getFilterName() {
-                return "cors";
-            }
-
-            @Override
-            public ServletContext getServletContext() {
-                return null;
-            }
-
-            @Override
-            public String getInitParameter(String name) {
-                return params.get(name);
-            }
-
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.enumeration(params.keySet());
-            }
-        });
+        filter.init(new FakeFilterConfig("cors", params));
         return filter;
     }
 }

@@ -1,5 +1,8 @@
 package dev.corsfilter.security;
 
+import dev.corsfilter.testing.FilterCall;
+import dev.corsfilter.testing.FakeRequest;
+import dev.corsfilter.testing.FakeResponse;
 import dev.corsfilter.CorsEvaluation;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
@@ -85,8 +88,8 @@ class ResponseInvariantsTest {
             return new Request(method, origins, requestMethod, requestHeaders, value);
         }
 
-        ServletFakes.Request fake() {
-            ServletFakes.Request fake = new ServletFakes.Request(method);
+        FakeRequest fake() {
+            FakeRequest fake = new FakeRequest(method);
             origins.forEach(origin -> fake.header("Origin", origin));
             if (requestMethod != null) {
                 fake.header("Access-Control-Request-Method", requestMethod);
@@ -155,15 +158,15 @@ class ResponseInvariantsTest {
 
     @Property(tries = 5_000)
     void everyResponseKeepsTheInvariants(@ForAll("policies") CorsPolicy policy, @ForAll("requests") Request request) {
-        ServletFakes.Exchange exchange = ServletFakes.run(new CorsFilter(policy), request.fake(),
+        FilterCall exchange = FilterCall.run(new CorsFilter(policy), request.fake(),
                 (req, res) -> res.setStatus(200));
-        ServletFakes.Response response = exchange.response();
+        FakeResponse response = exchange.response();
         CHECKS.incrementAndGet();
 
         assertThat(exchange.thrown()).isNull();
         assertThat(response.corsHeaderNames()).as("no CORS header twice").doesNotHaveDuplicates();
         assertThat(response.values("Vary")).as("one Vary line").hasSizeLessThanOrEqualTo(1);
-        for (String value : response.everyValueWritten) {
+        for (String value : response.everyValueWritten()) {
             assertThat(value).as("header value").doesNotContainPattern("[^\\x20-\\x7e]");
         }
         String allowOrigin = single(response, "Access-Control-Allow-Origin");
@@ -190,10 +193,10 @@ class ResponseInvariantsTest {
         if (preflight) {
             assertThat(exchange.reachedApplication()).as("a pre-flight never reaches the application").isFalse();
             if (allowOrigin == null) {
-                assertThat(response.status).isEqualTo(403);
+                assertThat(response.getStatus()).isEqualTo(403);
                 assertThat(response.corsHeaderNames()).isEmpty();
             } else {
-                assertThat(response.status).isEqualTo(policy.preflightStatus());
+                assertThat(response.getStatus()).isEqualTo(policy.preflightStatus());
                 assertThat(single(response, "Access-Control-Allow-Methods")).isEqualTo(request.requestMethod());
                 assertThat(HttpToken.isToken(request.requestMethod())).isTrue();
                 String allowHeaders = single(response, "Access-Control-Allow-Headers");
@@ -221,17 +224,17 @@ class ResponseInvariantsTest {
     void theFilterWritesExactlyWhatEvaluateExplains(@ForAll("policies") CorsPolicy policy,
                                                     @ForAll("requests") Request request) {
         net.jqwik.api.Assume.that(request.origins().size() <= 1);
-        ServletFakes.Response response = ServletFakes.run(new CorsFilter(policy), request.fake()).response();
+        FakeResponse response = FilterCall.run(new CorsFilter(policy), request.fake()).response();
         CorsEvaluation evaluation = policy.evaluate(request.corsRequest());
         CHECKS.incrementAndGet();
 
         Map<String, String> written = new TreeMap<>();
-        response.headers.forEach(header -> written.put(header[0].toLowerCase(Locale.ROOT), header[1]));
+        response.lines().forEach(header -> written.put(header[0].toLowerCase(Locale.ROOT), header[1]));
         Map<String, String> explained = new TreeMap<>();
         evaluation.headers().forEach((name, value) -> explained.put(name.toLowerCase(Locale.ROOT), value));
         assertThat(written).isEqualTo(explained);
         if (evaluation.status().isPresent()) {
-            assertThat(response.status).isEqualTo(evaluation.status().getAsInt());
+            assertThat(response.getStatus()).isEqualTo(evaluation.status().getAsInt());
         }
     }
 
@@ -241,8 +244,8 @@ class ResponseInvariantsTest {
             @ForAll("policies") CorsPolicy policy, @ForAll("applicationSteps") List<String> steps) {
         String origin = "https://app.example.com";
         net.jqwik.api.Assume.that(policy.allowsAnyOrigin() || policy.allowedOrigins().contains(origin));
-        ServletFakes.Response response = ServletFakes.run(new CorsFilter(policy),
-                new ServletFakes.Request("GET").header("Origin", origin), (req, res) -> {
+        FakeResponse response = FilterCall.run(new CorsFilter(policy),
+                new FakeRequest("GET").header("Origin", origin), (req, res) -> {
                     for (String step : steps) {
                         switch (step) {
                             case "set Vary" -> res.setHeader("Vary", "Accept-Encoding");
@@ -301,13 +304,13 @@ class ResponseInvariantsTest {
                                                     @ForAll("privateNetworkValues") String privateNetworkValue) {
         CorsPolicy policy = withOptions(base, debug, timing, privateNetwork);
         Request request = generated.withPrivateNetwork(privateNetworkValue);
-        ServletFakes.Exchange exchange = ServletFakes.run(new CorsFilter(policy), request.fake());
-        ServletFakes.Response response = exchange.response();
+        FilterCall exchange = FilterCall.run(new CorsFilter(policy), request.fake());
+        FakeResponse response = exchange.response();
         CHECKS.incrementAndGet();
 
         assertThat(exchange.thrown()).isNull();
         assertThat(response.corsHeaderNames()).doesNotHaveDuplicates();
-        for (String[] header : response.headers) {
+        for (String[] header : response.lines()) {
             assertThat(header[1]).as(header[0]).doesNotContainPattern(header[0].equals("X-CORS-Debug")
                     ? "[\\x00-\\x1f\\x7f]" : "[^\\x20-\\x7e]");
         }
@@ -331,14 +334,14 @@ class ResponseInvariantsTest {
             assertThat(request.privateNetwork()).isEqualTo("true");
             assertThat(preflight).isTrue();
             assertThat(reason).as("only on an allowed pre-flight").isNull();
-            assertThat(response.status).isEqualTo(policy.preflightStatus());
+            assertThat(response.getStatus()).isEqualTo(policy.preflightStatus());
         }
         if (preflight && reason != null) {
-            assertThat(response.status).as("debug mode answers a refusal like a success").isEqualTo(policy.preflightStatus());
+            assertThat(response.getStatus()).as("debug mode answers a refusal like a success").isEqualTo(policy.preflightStatus());
             assertThat(response.values("Access-Control-Max-Age")).isEmpty();
         }
         if (preflight && !policy.debugMode() && allowOrigin == null) {
-            assertThat(response.status).isEqualTo(403);
+            assertThat(response.getStatus()).isEqualTo(403);
             assertThat(response.corsHeaderNames()).isEmpty();
         }
         Statistics.label("optional header").collect(reason != null ? "X-CORS-Debug"
@@ -363,7 +366,7 @@ class ResponseInvariantsTest {
                 || (policy.allowedHeaders().contains("*") && !lower.equals("authorization"));
     }
 
-    static String single(ServletFakes.Response response, String name) {
+    static String single(FakeResponse response, String name) {
         List<String> values = new ArrayList<>(response.values(name));
         assertThat(values).as(name).hasSizeLessThanOrEqualTo(1);
         return values.isEmpty() ? null : values.get(0);

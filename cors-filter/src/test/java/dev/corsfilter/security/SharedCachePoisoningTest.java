@@ -1,12 +1,11 @@
 package dev.corsfilter.security;
 
+import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.testing.EmbeddedJetty;
 import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,7 +77,7 @@ class SharedCachePoisoningTest {
     }
 
     /** A servlet whose responses any shared cache may store for a minute. */
-    static HttpServlet cacheable(ServletFakes.Application before) {
+    static HttpServlet cacheable(AppServlet.Body before) {
         return servlet((request, response) -> {
             before.handle(request, response);
             response.setHeader("Cache-Control", "public, max-age=60");
@@ -87,13 +85,8 @@ class SharedCachePoisoningTest {
         });
     }
 
-    static HttpServlet servlet(ServletFakes.Application application) {
-        return new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                application.handle(request, response);
-            }
-        };
+    static HttpServlet servlet(AppServlet.Body application) {
+        return AppServlet.of(application);
     }
 
     /** A shared cache reduced to the rules that matter here (RFC 9111 sections 3 and 4.1). */

@@ -12,18 +12,23 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +41,15 @@ import java.util.Map;
  * The end-to-end load test's server (bench/e2e.sh): identical embedded Jetty 12 servers in one JVM, on free
  * loopback ports, serving {@code GET /api/items} from a trivial servlet:
  * <ul>
- *   <li>{@code without}: no filter;</li>
+ *   <li>{@code none}: no filter;</li>
  *   <li>{@code empty}: a filter that only calls the chain (what any filter costs in Jetty);</li>
- *   <li>{@code floor}: a filter that sets cors-filter's four response headers from constants;</li>
- *   <li>{@code wrapped}: the same, passing the application a plain {@code HttpServletResponseWrapper}, as
- *       cors-filter passes its own (to tell the cost of a wrapped response in Jetty from the filter's);</li>
- *   <li>{@code with}: cors-filter, with the benchmark policy.</li>
+ *   <li>{@code constant}: a filter that sets cors-filter's four response headers from constants;</li>
+ *   <li>{@code cors}: cors-filter, with the benchmark policy.</li>
  * </ul>
- * The load generator ({@code wrk}, another process) sends the same allowed CORS request to each in turn.
+ * The load generator ({@code wrk}, another process) sends the same allowed CORS request to one server at a
+ * time, so the process's CPU time and allocation during a run are that server's. A fifth server answers
+ * {@code GET /usage} with two numbers: the process's CPU time in ns, and the bytes its live threads have
+ * allocated, which the script reads before and after every run.
  *
  * <p>Arguments: the file to write {@code label port} lines to once every server answers correctly, and the
  * lifetime in seconds after which the process exits by itself (a bound in case the script dies).
@@ -51,6 +57,10 @@ import java.util.Map;
 public final class LoadServer {
 
     private static final byte[] BODY = "{\"items\":[]}\n".getBytes(StandardCharsets.UTF_8);
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private LoadServer() {
     }
@@ -91,11 +101,10 @@ public final class LoadServer {
                 .maxAge(Duration.ofSeconds(Policy.MAX_AGE_SECONDS))
                 .build();
         Map<String, Filter> filters = new LinkedHashMap<>();
-        filters.put("without", null);
+        filters.put("none", null);
         filters.put("empty", new EmptyFilter());
-        filters.put("floor", new ConstantHeadersFilter(false));
-        filters.put("wrapped", new ConstantHeadersFilter(true));
-        filters.put("with", new CorsFilter(policy));
+        filters.put("constant", new ConstantHeadersFilter());
+        filters.put("cors", new CorsFilter(policy));
         Map<String, Server> servers = new LinkedHashMap<>();
         StringBuilder ports = new StringBuilder();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -107,7 +116,7 @@ public final class LoadServer {
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             ports.append(entry.getKey()).append(' ').append(port).append('\n');
             HttpResponse<String> response = get(client, port);
-            boolean cors = !entry.getKey().equals("without") && !entry.getKey().equals("empty");
+            boolean cors = !entry.getKey().equals("none") && !entry.getKey().equals("empty");
             boolean good = response.statusCode() == 200 && (cors
                     ? response.headers().firstValue("Access-Control-Allow-Origin").orElse("").equals(Policy.ORIGIN)
                     && response.headers().firstValue("Access-Control-Allow-Credentials").orElse("").equals("true")
@@ -121,9 +130,12 @@ public final class LoadServer {
             System.err.println("LoadServer: sanity check failed");
             System.exit(2);
         }
+        Server usage = usageServer();
+        usage.start();
+        ports.append("usage ").append(((ServerConnector) usage.getConnectors()[0]).getLocalPort()).append('\n');
         Files.writeString(portsFile, ports.toString());
         System.out.println("READY\n" + ports);
-        servers.get("without").join();
+        servers.get("none").join();
     }
 
     private static HttpResponse<String> get(HttpClient client, int port) throws Exception {
@@ -140,27 +152,47 @@ public final class LoadServer {
         }
     }
 
-    /**
-     * Sets the four headers cors-filter sets on an allowed GET, from constants, and passes the request on,
-     * with the response itself or wrapped in a plain {@code HttpServletResponseWrapper}.
-     */
+    /** Sets the four headers cors-filter sets on an allowed GET, from constants, and passes the request on. */
     public static final class ConstantHeadersFilter implements Filter {
-        private final boolean wrap;
-
-        ConstantHeadersFilter(boolean wrap) {
-            this.wrap = wrap;
-        }
+        private static final String EXPOSED = String.join(", ", Policy.EXPOSED_HEADERS);
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletResponse http = (HttpServletResponse) response;
-            http.setHeader("Vary", "Origin");
+            http.addHeader("Vary", "Origin");
             http.setHeader("Access-Control-Allow-Origin", Policy.ORIGIN);
             http.setHeader("Access-Control-Allow-Credentials", "true");
-            http.setHeader("Access-Control-Expose-Headers", String.join(", ", Policy.EXPOSED_HEADERS));
-            chain.doFilter(request, wrap ? new HttpServletResponseWrapper(http) : http);
+            http.setHeader("Access-Control-Expose-Headers", EXPOSED);
+            chain.doFilter(request, response);
         }
+    }
+
+    /** Answers {@code GET /usage}: the process's CPU time (ns) and the bytes its live threads allocated. */
+    private static Server usageServer() {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                response.write(true, ByteBuffer.wrap((OS.getProcessCpuTime() + " " + allocatedBytes() + "\n")
+                        .getBytes(StandardCharsets.US_ASCII)), callback);
+                return true;
+            }
+        });
+        return server;
+    }
+
+    private static long allocatedBytes() {
+        long[] bytes = THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds());
+        long sum = 0;
+        for (long value : bytes) {
+            sum += Math.max(0, value);
+        }
+        return sum;
     }
 
     private static Server server(Filter filter) {

@@ -5,7 +5,8 @@ import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.bench.Policy;
 import dev.corsfilter.bench.Scenario;
 import dev.corsfilter.bench.Target;
-import dev.corsfilter.bench.fakes.FakeFilterConfig;
+import dev.corsfilter.testing.ContainerCosts;
+import dev.corsfilter.testing.FakeFilterConfig;
 import jakarta.servlet.Filter;
 import org.eclipse.jetty.ee10.servlets.CrossOriginFilter;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
@@ -28,26 +29,44 @@ import java.util.Set;
 public enum Impl {
 
     /** This library. */
-    CORS_FILTER("cors-filter", false),
-    /** The floor: cors-filter's output written from constants (see {@link FloorFilter}). */
-    FLOOR("floor", false),
+    CORS_FILTER("cors-filter", false, "CorsFilterBench"),
+    /** The floor: reads what every filter reads and makes cors-filter's writes (see {@link FloorFilter}). */
+    FLOOR("floor", false, "FloorBench"),
     /** A filter that does nothing: the harness cost. */
-    EMPTY("empty", false),
+    EMPTY("empty", false, "EmptyBench"),
     /** {@code org.apache.catalina.filters.CorsFilter} (Tomcat 11). */
-    TOMCAT("Tomcat CorsFilter", true),
+    TOMCAT("Tomcat CorsFilter", true, "TomcatBench"),
     /** {@code org.springframework.web.filter.CorsFilter} with a {@code UrlBasedCorsConfigurationSource}. */
-    SPRING("Spring CorsFilter", true),
+    SPRING("Spring CorsFilter", true, "SpringBench"),
     /** {@code org.eclipse.jetty.ee10.servlets.CrossOriginFilter} (deprecated in Jetty 12). */
-    JETTY_FILTER("Jetty CrossOriginFilter", true),
+    JETTY_FILTER("Jetty CrossOriginFilter", true, "JettyFilterBench"),
     /** {@code org.eclipse.jetty.server.handler.CrossOriginHandler} (Jetty 12 core handler, not a filter). */
-    JETTY_HANDLER("Jetty CrossOriginHandler", true);
+    JETTY_HANDLER("Jetty CrossOriginHandler", true, "JettyHandlerBench");
 
     private final String label;
     private final boolean peer;
+    private final String benchmark;
 
-    Impl(String label, boolean peer) {
+    Impl(String label, boolean peer, String benchmark) {
         this.label = label;
         this.peer = peer;
+        this.benchmark = benchmark;
+    }
+
+    /**
+     * The implementation a JMH benchmark class measures.
+     *
+     * @param benchmarkClass the class's simple name, e.g. {@code CorsFilterBench}
+     * @return the implementation
+     * @throws IllegalArgumentException for a class that measures no implementation
+     */
+    public static Impl measuredBy(String benchmarkClass) {
+        for (Impl impl : values()) {
+            if (impl.benchmark.equals(benchmarkClass)) {
+                return impl;
+            }
+        }
+        throw new IllegalArgumentException("no implementation is measured by " + benchmarkClass);
     }
 
     public String label() {
@@ -71,28 +90,38 @@ public enum Impl {
     }
 
     /**
+     * Whether this implementation is a servlet filter, driven with servlet fakes of either container's costs.
+     *
+     * @return false for Jetty's core handler, which runs on Jetty's own classes
+     */
+    public boolean servletFilter() {
+        return this != JETTY_HANDLER;
+    }
+
+    /**
      * Configures this implementation for a scenario.
      *
      * @param scenario the scenario
+     * @param costs whose request and response costs the servlet fakes reproduce; ignored by the core handler
      * @return the target, ready to invoke
      * @throws Exception when the implementation refuses its configuration
      */
-    public Target create(Scenario scenario) throws Exception {
+    public Target create(Scenario scenario, ContainerCosts costs) throws Exception {
         if (!supports(scenario)) {
             throw new IllegalArgumentException(label + " cannot express " + scenario.policy());
         }
         Policy policy = scenario.policy();
         return switch (this) {
-            case CORS_FILTER -> new ServletTarget(corsFilter(policy), scenario);
+            case CORS_FILTER -> new ServletTarget(corsFilter(policy), scenario, costs);
             case FLOOR -> {
-                Target ours = CORS_FILTER.create(scenario);
+                Target ours = ServletTarget.recording(corsFilter(policy), scenario, costs);
                 ours.invoke();
-                yield new ServletTarget(new FloorFilter(ours.observe()), scenario);
+                yield new ServletTarget(new FloorFilter(scenario, ours.observe()), scenario, costs);
             }
-            case EMPTY -> new ServletTarget(new EmptyFilter(), scenario);
-            case TOMCAT -> new ServletTarget(tomcat(policy), scenario);
-            case SPRING -> new ServletTarget(spring(policy), scenario);
-            case JETTY_FILTER -> new ServletTarget(jettyFilter(policy), scenario);
+            case EMPTY -> new ServletTarget(new EmptyFilter(), scenario, costs);
+            case TOMCAT -> new ServletTarget(tomcat(policy), scenario, costs);
+            case SPRING -> new ServletTarget(spring(policy), scenario, costs);
+            case JETTY_FILTER -> new ServletTarget(jettyFilter(policy), scenario, costs);
             case JETTY_HANDLER -> new JettyHandlerTarget(jettyHandler(policy), scenario);
         };
     }

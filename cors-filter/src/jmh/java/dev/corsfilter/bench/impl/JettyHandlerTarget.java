@@ -3,8 +3,8 @@ package dev.corsfilter.bench.impl;
 import dev.corsfilter.bench.Observed;
 import dev.corsfilter.bench.Scenario;
 import dev.corsfilter.bench.Target;
-import dev.corsfilter.bench.fakes.FakeJettyRequest;
-import dev.corsfilter.bench.fakes.FakeJettyResponse;
+import dev.corsfilter.testing.FakeJettyCoreRequest;
+import dev.corsfilter.testing.FakeJettyCoreResponse;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -22,8 +22,8 @@ import java.util.List;
 public final class JettyHandlerTarget implements Target {
 
     private final Handler handler;
-    private final FakeJettyRequest request = new FakeJettyRequest();
-    private final FakeJettyResponse response = new FakeJettyResponse(request);
+    private final FakeJettyCoreRequest request = new FakeJettyCoreRequest();
+    private final FakeJettyCoreResponse response = new FakeJettyCoreResponse(request);
     private final Terminal terminal = new Terminal();
     private final Callback callback = Callback.NOOP;
 
@@ -56,7 +56,7 @@ public final class JettyHandlerTarget implements Target {
         for (HttpField field : response.getHeaders()) {
             lines.add(new String[] {field.getName(), field.getValue()});
         }
-        return new Observed(response.getStatus(), response.statusSet(), terminal.calls, -1, lines);
+        return new Observed(response.getStatus(), response.statusSet(), terminal.calls, -1, lines, List.of());
     }
 
     /** The application: completes the exchange and counts. */

@@ -1,4 +1,4 @@
-package dev.corsfilter.bench.fakes;
+package dev.corsfilter.testing;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -18,11 +18,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A hand-written Jetty 12 core {@link Request}, to drive {@code org.eclipse.jetty.server.handler.CrossOriginHandler}
- * without a server. Its headers are an immutable {@link HttpFields} built once per trial; its own methods
- * allocate nothing. Everything the handler does not call throws {@link UnsupportedOperationException}.
+ * A Jetty 12 core {@link Request} without a server, to drive a core handler such as
+ * {@code org.eclipse.jetty.server.handler.CrossOriginHandler}. Its headers are Jetty's own immutable
+ * {@link HttpFields}, built once, so reading them costs what it costs in Jetty; the fake's own methods
+ * allocate nothing. Everything a handler has no business calling throws {@link UnsupportedOperationException}.
  */
-public final class FakeJettyRequest implements Request {
+public final class FakeJettyCoreRequest implements Request {
 
     private static final HttpURI URI = HttpURI.from("https://api.example.com/api/items");
 
@@ -165,6 +166,6 @@ public final class FakeJettyRequest implements Request {
     }
 
     private static UnsupportedOperationException unsupported(String method) {
-        return new UnsupportedOperationException("FakeJettyRequest." + method + " is not needed by the benchmarks");
+        return new UnsupportedOperationException("FakeJettyCoreRequest." + method + " is not something a CORS handler needs");
     }
 }

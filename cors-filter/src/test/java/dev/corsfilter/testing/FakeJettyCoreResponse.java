@@ -1,4 +1,4 @@
-package dev.corsfilter.bench.fakes;
+package dev.corsfilter.testing;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * A hand-written Jetty 12 core {@link Response} whose headers are one {@link HttpFields.Mutable}, cleared by
- * {@link #reset()} before every operation (clearing keeps its backing array, so reuse allocates nothing).
- * Writes complete at once and discard their content.
+ * A Jetty 12 core {@link Response} without a server whose headers are Jetty's own {@link HttpFields.Mutable}, so
+ * writing them costs what it costs in Jetty. {@link #reset()} clears them and keeps the backing array, so
+ * reusing the response allocates nothing; writes of content complete at once and discard it.
  */
-public final class FakeJettyResponse implements Response {
+public final class FakeJettyCoreResponse implements Response {
 
     private final Request request;
     private final HttpFields.Mutable headers = HttpFields.build(32);
@@ -26,7 +26,7 @@ public final class FakeJettyResponse implements Response {
      *
      * @param request the request
      */
-    public FakeJettyResponse(Request request) {
+    public FakeJettyCoreResponse(Request request) {
         this.request = request;
     }
 

@@ -1,4 +1,4 @@
-package dev.corsfilter.bench.fakes;
+package dev.corsfilter.testing;
 
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -8,7 +8,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A {@link FilterConfig} with a name and init-params; used once per trial, outside measured code. */
+/** A {@link FilterConfig} with a name and init-params, as a container builds one from {@code web.xml}. */
 public final class FakeFilterConfig implements FilterConfig {
 
     private final String name;
@@ -18,7 +18,7 @@ public final class FakeFilterConfig implements FilterConfig {
      * Creates a configuration.
      *
      * @param name the filter name
-     * @param params the init-params
+     * @param params the init-params, in order
      */
     public FakeFilterConfig(String name, Map<String, String> params) {
         this.name = name;
@@ -30,6 +30,7 @@ public final class FakeFilterConfig implements FilterConfig {
         return name;
     }
 
+    /** No servlet context: a filter that needs one cannot be tested with this configuration. */
     @Override
     public ServletContext getServletContext() {
         return null;
