@@ -1,5 +1,6 @@
 package dev.corsfilter;
 
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.testing.RunningServer;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,17 +87,9 @@ class ShadowConfigurationTest {
         filter = new CorsFilter();
         filter.init(new ConfigurationSources(Map.of("config-file", file.toString(),
                 "config-file-watch-seconds", "3600"), Map.of(), Map.of()));
-        List<ShadowDisagreement> seen = new CopyOnWriteArrayList<>();
-        filter.addDecisionListener(new CorsDecisionListener() {
-            @Override
-            public void onDecision(CorsDecisionEvent event) {
-            }
-
-            @Override
-            public void onShadowDisagreement(ShadowDisagreement disagreement) {
-                seen.add(disagreement);
-            }
-        });
+        RecordingListener listener = new RecordingListener();
+        filter.addDecisionListener(listener);
+        List<ShadowDisagreement> seen = listener.disagreements;
         // The container initialises what it registers: it gets a filter that passes on to the one under test.
         Filter registered = (request, response, chain) -> filter.doFilter(request, response, chain);
         try (RunningServer server = ServletEngine.JETTY.start(new WebApp().context("", context -> context

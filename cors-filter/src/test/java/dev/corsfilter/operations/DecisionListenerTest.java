@@ -2,10 +2,10 @@ package dev.corsfilter.operations;
 
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsDecisionEvent;
-import dev.corsfilter.CorsDecisionListener;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.PathPolicies;
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.LogRecorder;
 import dev.corsfilter.testing.RawHttp;
@@ -17,8 +17,6 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,16 +32,6 @@ class DecisionListenerTest {
             EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
     static final CorsPolicy POLICY = CorsPolicy.builder().allowedOrigins(APP).allowedMethods("PUT")
             .webSocketOriginCheck(true).build();
-
-    /** Remembers every event. */
-    static final class Recorder implements CorsDecisionListener {
-        final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onDecision(CorsDecisionEvent event) {
-            events.add(event);
-        }
-    }
 
     static WebApp app(CorsFilter filter) {
         return new WebApp().context("", context -> context
@@ -69,7 +57,7 @@ class DecisionListenerTest {
     @Test
     void everyCorsRequestIsHeardOnceWithWhatWasDecided() {
         CorsFilter filter = new CorsFilter(POLICY);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         try (RunningServer server = ServletEngine.JETTY.start(app(filter))) {
             RawHttp.send(server.port(), "GET", "/items", "Origin", APP);
@@ -108,7 +96,7 @@ class DecisionListenerTest {
     void withPoliciesByPathTheEventNamesThePolicyOfThePath() {
         CorsPolicy open = CorsPolicy.builder().allowAnyOrigin().build();
         CorsFilter filter = new CorsFilter(PathPolicies.builder().add("/api/*", POLICY).add("/public/*", open).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         try (RunningServer server = ServletEngine.TOMCAT.start(app(filter))) {
             RawHttp.send(server.port(), "GET", "/public/logo", "Origin", EVIL);
@@ -123,7 +111,7 @@ class DecisionListenerTest {
     @Test
     void aListenerThatThrowsChangesNoResponseAndIsLoggedAtABoundedRate() {
         CorsFilter filter = new CorsFilter(POLICY);
-        Recorder after = new Recorder();
+        RecordingListener after = new RecordingListener();
         filter.addDecisionListener(event -> {
             throw new IllegalStateException("metrics backend down");
         });
@@ -150,7 +138,7 @@ class DecisionListenerTest {
     @Test
     void aRemovedListenerHearsNothingMore() {
         CorsFilter filter = new CorsFilter(POLICY);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         try (RunningServer server = ServletEngine.JETTY.start(app(filter))) {
             RawHttp.send(server.port(), "GET", "/items", "Origin", APP);

@@ -1,12 +1,11 @@
 package dev.corsfilter.operations;
 
-import dev.corsfilter.CorsDecisionEvent;
-import dev.corsfilter.CorsDecisionListener;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.InvalidCorsPolicyException;
 import dev.corsfilter.OriginResolver;
 import dev.corsfilter.PolicyProblem;
 import dev.corsfilter.ShadowDisagreement;
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.testing.RunningServer;
@@ -32,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,17 +138,9 @@ class ShadowConfigurationReviewTest {
                 + "shadow-allowed-origins=" + APP + "\nshadow-origin-resolver=" + gate + "\n");
         filter = new CorsFilter();
         filter.init(config(Map.of("config-file", file.toString(), "config-file-watch-seconds", "3600")));
-        List<ShadowDisagreement> seen = new CopyOnWriteArrayList<>();
-        filter.addDecisionListener(new CorsDecisionListener() {
-            @Override
-            public void onDecision(CorsDecisionEvent event) {
-            }
-
-            @Override
-            public void onShadowDisagreement(ShadowDisagreement disagreement) {
-                seen.add(disagreement);
-            }
-        });
+        RecordingListener listener = new RecordingListener();
+        filter.addDecisionListener(listener);
+        List<ShadowDisagreement> seen = listener.disagreements;
         Filter registered = (request, response, chain) -> filter.doFilter(request, response, chain);
         try (RunningServer server = ServletEngine.JETTY.start(new WebApp().context("", context -> context
                 .filter("cors", registered, EnumSet.of(DispatcherType.REQUEST))

@@ -1,12 +1,11 @@
 package dev.corsfilter.operations;
 
 import dev.corsfilter.CorsDecision;
-import dev.corsfilter.CorsDecisionEvent;
-import dev.corsfilter.CorsDecisionListener;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.PathPolicies;
 import dev.corsfilter.ShadowDisagreement;
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.LogRecorder;
 import dev.corsfilter.testing.RawHttp;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,19 +58,6 @@ class ShadowModeTest {
             new String[] {"OPTIONS", "/items", "Origin", EVIL, "Access-Control-Request-Method", "DELETE"},
             new String[] {"POST", "/items", "Origin", APP, "Content-Type", "text/plain"});
 
-    static final class Disagreements implements CorsDecisionListener {
-        final List<ShadowDisagreement> seen = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onDecision(CorsDecisionEvent event) {
-        }
-
-        @Override
-        public void onShadowDisagreement(ShadowDisagreement disagreement) {
-            seen.add(disagreement);
-        }
-    }
-
     static WebApp app(CorsFilter filter) {
         return new WebApp().context("", context -> context.filter("cors", filter, DISPATCHES)
                 .servlet("/", AppServlet.of((request, response) -> {
@@ -95,7 +80,7 @@ class ShadowModeTest {
     void responsesAreByteIdenticalWhileTheDisagreementsAreReported() {
         CorsFilter shadowed = new CorsFilter(PERMISSIVE);
         shadowed.shadow(STRICT);
-        Disagreements disagreements = new Disagreements();
+        RecordingListener disagreements = new RecordingListener();
         shadowed.addDecisionListener(disagreements);
         CorsFilter plain = new CorsFilter(PERMISSIVE);
         try (LogRecorder log = LogRecorder.start("dev.corsfilter.shadow");
@@ -109,9 +94,9 @@ class ShadowModeTest {
             }
             assertThat(log.entries("DEBUG")).extracting(LogRecorder.Entry::message).allMatch(
                     line -> line.startsWith("CORS shadow disagreement: change="));
-            assertThat(log.entries("DEBUG")).hasSize(disagreements.seen.size());
+            assertThat(log.entries("DEBUG")).hasSize(disagreements.disagreements.size());
         }
-        assertThat(disagreements.seen).extracting(ShadowDisagreement::change, ShadowDisagreement::origin,
+        assertThat(disagreements.disagreements).extracting(ShadowDisagreement::change, ShadowDisagreement::origin,
                         disagreement -> disagreement.candidate().decision())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(ShadowDisagreement.Change.WOULD_REFUSE, LEGACY,
@@ -127,7 +112,7 @@ class ShadowModeTest {
     @Test
     void aShadowCanBeReplacedAndStoppedWhileTheFilterRuns() {
         CorsFilter filter = new CorsFilter(PERMISSIVE);
-        Disagreements disagreements = new Disagreements();
+        RecordingListener disagreements = new RecordingListener();
         filter.addDecisionListener(disagreements);
         try (RunningServer server = ServletEngine.TOMCAT.start(app(filter))) {
             RawHttp.send(server.port(), "GET", "/items", "Origin", LEGACY);
@@ -138,23 +123,23 @@ class ShadowModeTest {
             filter.stopShadow();
             RawHttp.send(server.port(), "GET", "/items", "Origin", LEGACY);
         }
-        assertThat(disagreements.seen).extracting(ShadowDisagreement::origin, ShadowDisagreement::change)
+        assertThat(disagreements.disagreements).extracting(ShadowDisagreement::origin, ShadowDisagreement::change)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LEGACY, ShadowDisagreement.Change.WOULD_REFUSE),
                         org.assertj.core.groups.Tuple.tuple(APP, ShadowDisagreement.Change.WOULD_REFUSE));
-        assertThat(disagreements.seen.get(1).candidate().reason()).contains("no policy covers path \"/items\"");
+        assertThat(disagreements.disagreements.get(1).candidate().reason()).contains("no policy covers path \"/items\"");
     }
 
     @Test
     void aShadowCoveringPathsTheEnforcedPolicyDoesNotReportsWhatItWouldAllow() {
         CorsFilter filter = new CorsFilter(PathPolicies.builder().add("/api/*", PERMISSIVE).build());
         filter.shadow(PathPolicies.builder().add("/api/*", PERMISSIVE).add("/public/*", STRICT).build());
-        Disagreements disagreements = new Disagreements();
+        RecordingListener disagreements = new RecordingListener();
         filter.addDecisionListener(disagreements);
         try (RunningServer server = ServletEngine.JETTY.start(app(filter))) {
             RawHttp.send(server.port(), "GET", "/public/logo", "Origin", APP);
             RawHttp.send(server.port(), "GET", "/api/items", "Origin", APP);
         }
-        assertThat(disagreements.seen).extracting(ShadowDisagreement::path, ShadowDisagreement::change)
+        assertThat(disagreements.disagreements).extracting(ShadowDisagreement::path, ShadowDisagreement::change)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/public/logo", ShadowDisagreement.Change.WOULD_ALLOW));
     }
 }

@@ -2,12 +2,12 @@ package dev.corsfilter.operations;
 
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsDecisionEvent;
-import dev.corsfilter.CorsDecisionListener;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.CorsRequest;
 import dev.corsfilter.OriginResolver;
 import dev.corsfilter.ShadowDisagreement;
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.testing.RunningServer;
@@ -17,9 +17,7 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,23 +45,6 @@ class ShadowResolverReviewTest {
         }
     }
 
-    static final class Recorder implements CorsDecisionListener {
-        final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
-        final List<String> reasons = new CopyOnWriteArrayList<>();
-        final List<ShadowDisagreement> disagreements = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onDecision(CorsDecisionEvent event) {
-            events.add(event);
-            reasons.add(event.reason());
-        }
-
-        @Override
-        public void onShadowDisagreement(ShadowDisagreement disagreement) {
-            disagreements.add(disagreement);
-        }
-    }
-
     static RawHttp.Response send(CorsFilter filter, String... headers) {
         WebApp app = new WebApp().context("", context -> context
                 .filter("cors", filter, EnumSet.of(DispatcherType.REQUEST))
@@ -86,7 +67,7 @@ class ShadowResolverReviewTest {
         int probes = database.calls.getAndSet(0); // the build-time probe, if any
         CorsFilter filter = new CorsFilter(enforced);
         filter.shadow(CorsPolicy.builder().allowedOrigins(APP, TENANT).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
 
         RawHttp.Response response = send(filter, "Origin", TENANT);
@@ -94,7 +75,7 @@ class ShadowResolverReviewTest {
         assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(TENANT);
         assertThat(recorder.events).extracting(CorsDecisionEvent::decision).containsExactly(CorsDecision.ACTUAL_ALLOWED);
         org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
-            soft.assertThat(recorder.reasons.get(0)).as("reason of an allowed request").contains("is allowed");
+            soft.assertThat(recorder.events.get(0).reason()).as("reason of an allowed request").contains("is allowed");
             soft.assertThat(recorder.disagreements).extracting(ShadowDisagreement::change)
                     .as("disagreements (both policies allow the tenant)").isEmpty();
             soft.assertThat(database.calls.get()).as("resolver calls for one request (probe calls: %d)", probes)

@@ -2,10 +2,10 @@ package dev.corsfilter.operations;
 
 import dev.corsfilter.CorsDecision;
 import dev.corsfilter.CorsDecisionEvent;
-import dev.corsfilter.CorsDecisionListener;
 import dev.corsfilter.CorsFilter;
 import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.ShadowDisagreement;
+import dev.corsfilter.testing.RecordingListener;
 import dev.corsfilter.testing.AppServlet;
 import dev.corsfilter.testing.RawHttp;
 import dev.corsfilter.testing.RunningServer;
@@ -15,8 +15,6 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +27,6 @@ class ShadowReviewTest {
 
     static final String APP = "https://app.example.com";
     static final String PARTNER = "https://partner.example.org";
-
-    static final class Recorder implements CorsDecisionListener {
-        final List<CorsDecisionEvent> events = new CopyOnWriteArrayList<>();
-        final List<ShadowDisagreement> disagreements = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onDecision(CorsDecisionEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void onShadowDisagreement(ShadowDisagreement disagreement) {
-            disagreements.add(disagreement);
-        }
-    }
 
     static WebApp app(CorsFilter filter) {
         return new WebApp().context("", context -> context
@@ -77,7 +60,7 @@ class ShadowReviewTest {
 
         CorsFilter shadowed = new CorsFilter(enforced);
         shadowed.shadow(candidate);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         shadowed.addDecisionListener(recorder);
         send(shadowed, "OPTIONS", "/printer", PNA_PREFLIGHT);
         assertThat(recorder.disagreements).as("shadow disagreements").hasSize(1);
@@ -96,16 +79,7 @@ class ShadowReviewTest {
         CorsPolicy enforced = CorsPolicy.builder().allowedOrigins(APP).build();
         CorsPolicy candidate = CorsPolicy.builder().allowedOrigins(APP).webSocketOriginCheck(true).build();
 
-        assertThat(send(new CorsFilter(enforced), "GET", "/ws", HANDSHAKE).status()).isEqualTo(200);
-        assertThat(send(new CorsFilter(candidate), "GET", "/ws", HANDSHAKE).status()).isEqualTo(403);
-
-        CorsFilter shadowed = new CorsFilter(enforced);
-        shadowed.shadow(candidate);
-        Recorder recorder = new Recorder();
-        shadowed.addDecisionListener(recorder);
-        send(shadowed, "GET", "/ws", HANDSHAKE);
-        assertThat(recorder.disagreements).as("shadow disagreements").hasSize(1);
-        assertThat(recorder.disagreements.get(0).change()).isEqualTo(ShadowDisagreement.Change.WOULD_REFUSE);
+        assertHandshakeDisagreement(enforced, 200, candidate, 403, ShadowDisagreement.Change.WOULD_REFUSE);
     }
 
     /**
@@ -117,16 +91,22 @@ class ShadowReviewTest {
         CorsPolicy enforced = CorsPolicy.builder().allowedOrigins(APP).webSocketOriginCheck(true).build();
         CorsPolicy candidate = CorsPolicy.builder().allowedOrigins(APP).build();
 
-        assertThat(send(new CorsFilter(enforced), "GET", "/ws", HANDSHAKE).status()).isEqualTo(403);
-        assertThat(send(new CorsFilter(candidate), "GET", "/ws", HANDSHAKE).status()).isEqualTo(200);
+        assertHandshakeDisagreement(enforced, 403, candidate, 200, ShadowDisagreement.Change.WOULD_ALLOW);
+    }
+
+    /** Each policy alone answers the handshake as given; shadowing one with the other reports one change. */
+    private static void assertHandshakeDisagreement(CorsPolicy enforced, int enforcedStatus, CorsPolicy candidate,
+                                                    int candidateStatus, ShadowDisagreement.Change change) {
+        assertThat(send(new CorsFilter(enforced), "GET", "/ws", HANDSHAKE).status()).isEqualTo(enforcedStatus);
+        assertThat(send(new CorsFilter(candidate), "GET", "/ws", HANDSHAKE).status()).isEqualTo(candidateStatus);
 
         CorsFilter shadowed = new CorsFilter(enforced);
         shadowed.shadow(candidate);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         shadowed.addDecisionListener(recorder);
         send(shadowed, "GET", "/ws", HANDSHAKE);
         assertThat(recorder.disagreements).as("shadow disagreements").hasSize(1);
-        assertThat(recorder.disagreements.get(0).change()).isEqualTo(ShadowDisagreement.Change.WOULD_ALLOW);
+        assertThat(recorder.disagreements.get(0).change()).isEqualTo(change);
     }
 
     /**
@@ -136,7 +116,7 @@ class ShadowReviewTest {
     @Test
     void theReasonOfARefusalOfARepeatedOriginSaysRefused() {
         CorsFilter filter = new CorsFilter(CorsPolicy.builder().allowedOrigins(APP).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         RawHttp.Response response = send(filter, "GET", "/items", "Origin", APP, "Origin", APP);
         assertThat(response.values("Access-Control-Allow-Origin")).isEmpty();
@@ -155,7 +135,7 @@ class ShadowReviewTest {
     void aRepeatedOriginIsNoFalseWouldRefuse() {
         CorsFilter filter = new CorsFilter(CorsPolicy.builder().allowedOrigins(APP, PARTNER).build());
         filter.shadow(CorsPolicy.builder().allowedOrigins(APP).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         send(filter, "GET", "/items", "Origin", PARTNER, "Origin", PARTNER);
         assertThat(recorder.events).extracting(CorsDecisionEvent::decision)
@@ -175,7 +155,7 @@ class ShadowReviewTest {
     void droppingCredentialsForACredentialedRequestIsWouldRefuse() {
         CorsFilter filter = new CorsFilter(CorsPolicy.builder().allowedOrigins(APP).allowCredentials(true).build());
         filter.shadow(CorsPolicy.builder().allowedOrigins(APP).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         send(filter, "GET", "/account", "Origin", APP, "Cookie", "session=abc");
         assertThat(recorder.disagreements).extracting(ShadowDisagreement::change)
@@ -191,7 +171,7 @@ class ShadowReviewTest {
     void anyOriginVersusTheSameOriginListedIsNoDisagreement() {
         CorsFilter filter = new CorsFilter(CorsPolicy.builder().allowAnyOrigin().build());
         filter.shadow(CorsPolicy.builder().allowedOrigins(APP).build());
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         filter.addDecisionListener(recorder);
         send(filter, "GET", "/items", "Origin", APP);
         assertThat(recorder.disagreements).isEmpty();
