@@ -67,18 +67,11 @@ public class CorsFilter implements Filter {
     private static final AtomicLong INSTANCES = new AtomicLong();
 
     /**
-     * What the filter enforces, and the shadow configuration it compares with, if any; swapped as a whole and
-     * read once per request, so a request never sees half of two configurations.
+     * What the filter enforces, the shadow configuration it compares with, if any, and whether a shadow or a
+     * listener hears its decisions (so that a request without either reads one field for them); swapped as a
+     * whole and read once per request, so a request never sees half of two configurations.
      */
-    private record Active(CorsPolicy policy, PathPolicies paths, Shadow shadow) {
-
-        Active(CorsPolicy policy, PathPolicies paths) {
-            this(policy, paths, null);
-        }
-
-        Active withShadow(Shadow newShadow) {
-            return new Active(policy, paths, newShadow);
-        }
+    private record Active(CorsPolicy policy, PathPolicies paths, Shadow shadow, boolean observed) {
     }
 
     /** A shadow configuration: one policy, or policies by path, evaluated beside the enforced one. */
@@ -146,7 +139,7 @@ public class CorsFilter implements Filter {
      */
     public CorsFilter(CorsPolicy policy) {
         this.configured = Configured.IN_CODE;
-        this.active = new Active(requireNonNull(policy, "policy"), null);
+        this.active = new Active(requireNonNull(policy, "policy"), null, null, false);
     }
 
     /**
@@ -156,7 +149,7 @@ public class CorsFilter implements Filter {
      */
     public CorsFilter(PathPolicies policies) {
         this.configured = Configured.IN_CODE;
-        this.active = new Active(null, requireNonNull(policies, "policies"));
+        this.active = new Active(null, requireNonNull(policies, "policies"), null, false);
     }
 
     /**
@@ -260,7 +253,7 @@ public class CorsFilter implements Filter {
     public final void reconfigure(CorsPolicy policy) {
         requireNonNull(policy, "policy");
         synchronized (lifecycle) {
-            active = new Active(policy, null, active == null ? null : active.shadow());
+            active = activate(policy, null, active == null ? null : active.shadow());
         }
         LOG.info("CORS filter reconfigured: {}", policy);
     }
@@ -273,7 +266,7 @@ public class CorsFilter implements Filter {
     public final void reconfigure(PathPolicies policies) {
         requireNonNull(policies, "policies");
         synchronized (lifecycle) {
-            active = new Active(null, policies, active == null ? null : active.shadow());
+            active = activate(null, policies, active == null ? null : active.shadow());
         }
         LOG.info("CORS filter reconfigured: {}", policies);
     }
@@ -312,6 +305,7 @@ public class CorsFilter implements Filter {
         requireNonNull(listener, "listener");
         synchronized (lifecycle) {
             listeners = listeners.with(listener);
+            reactivate();
         }
     }
 
@@ -323,6 +317,7 @@ public class CorsFilter implements Filter {
     public final void removeDecisionListener(CorsDecisionListener listener) {
         synchronized (lifecycle) {
             listeners = listeners.without(listener);
+            reactivate();
         }
     }
 
@@ -390,7 +385,7 @@ public class CorsFilter implements Filter {
 
     /** Whether anything hears the decisions about requests under this configuration. */
     private boolean observed(Active current) {
-        return current != null && (current.shadow() != null || !listeners.isEmpty());
+        return current != null && current.observed();
     }
 
     /**
@@ -466,6 +461,10 @@ public class CorsFilter implements Filter {
                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK));
         CorsDecision decision = rules.preflight(origin, request, ServletRequestSource.INSTANCE, requestedMethod, requestedHeaders,
                 privateNetwork, response, ServletHeaderSink.INSTANCE);
+        if (!decision.allowed() && (observed(current) || LOG.isDebugEnabled())) {
+            // Reported refusals name the check every line fails first, as debug mode and evaluate() do.
+            decision = rules.preflightRefusal(decision, request, ServletRequestSource.INSTANCE);
+        }
         if (observed(current)) {
             // Events report every line, as the decision read them.
             observe(current, CorsDecisionEvent.Kind.PREFLIGHT, policy, request, response, origin,
@@ -545,7 +544,20 @@ public class CorsFilter implements Filter {
         Shadow newShadow = shadow == null ? null : new Shadow(shadow.policy(), shadow.paths());
         synchronized (lifecycle) {
             logShadowChange(active == null ? null : active.shadow(), newShadow);
-            active = new Active(configuration.policy(), configuration.paths(), newShadow);
+            active = activate(configuration.policy(), configuration.paths(), newShadow);
+        }
+    }
+
+    /** A configuration to swap in; call with {@link #lifecycle} held, so that the listeners stay as read. */
+    private Active activate(CorsPolicy policy, PathPolicies paths, Shadow shadow) {
+        return new Active(policy, paths, shadow, shadow != null || !listeners.isEmpty());
+    }
+
+    /** Swaps in the same configuration after the listeners changed; call with {@link #lifecycle} held. */
+    private void reactivate() {
+        Active current = active;
+        if (current != null) {
+            active = activate(current.policy(), current.paths(), current.shadow());
         }
     }
 
@@ -553,7 +565,7 @@ public class CorsFilter implements Filter {
         synchronized (lifecycle) {
             Active current = active();
             logShadowChange(current.shadow(), shadow);
-            active = current.withShadow(shadow);
+            active = activate(current.policy(), current.paths(), shadow);
         }
     }
 

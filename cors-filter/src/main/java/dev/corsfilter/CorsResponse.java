@@ -95,7 +95,12 @@ final class CorsResponse extends HttpServletResponseWrapper {
 
     @Override
     public void addIntHeader(String name, int value) {
-        if (!isOwned(name)) {
+        if (isOwned(name)) {
+            return;
+        }
+        if (decorated() && isSingleValued(name)) {
+            super.setIntHeader(name, value);
+        } else {
             super.addIntHeader(name, value);
         }
     }
@@ -113,7 +118,12 @@ final class CorsResponse extends HttpServletResponseWrapper {
 
     @Override
     public void addDateHeader(String name, long date) {
-        if (!isOwned(name)) {
+        if (isOwned(name)) {
+            return;
+        }
+        if (decorated() && isSingleValued(name)) {
+            super.setDateHeader(name, date);
+        } else {
             super.addDateHeader(name, date);
         }
     }

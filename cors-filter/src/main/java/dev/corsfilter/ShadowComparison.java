@@ -88,6 +88,9 @@ final class ShadowComparison {
                                 && "true".equals(request.getHeader(PolicyRules.REQUEST_PRIVATE_NETWORK)),
                         headers, MapHeaderSink.INSTANCE)
                 : rules.actual(origin, request, ServletRequestSource.INSTANCE, headers, MapHeaderSink.INSTANCE);
+        if (kind == CorsDecisionEvent.Kind.PREFLIGHT) {
+            decision = rules.preflightRefusal(decision, request, ServletRequestSource.INSTANCE);
+        }
         return new CorsEvaluation(corsRequest, decision, OptionalInt.empty(), headers,
                 rules.reason(decision, origin, corsRequest.requestMethod(), corsRequest.requestHeaders()));
     }

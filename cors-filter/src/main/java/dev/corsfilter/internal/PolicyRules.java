@@ -289,6 +289,30 @@ public final class PolicyRules {
     }
 
     /**
+     * The reason a refused pre-flight gets when every line is read: repeated {@code Origin} lines first, then
+     * repeated {@code Access-Control-Request-Method} lines, as debug mode and {@code CorsPolicy.evaluate} judge.
+     * {@link #preflight} itself looks for repeated lines only where they change the answer, so outside debug
+     * mode a refusal for a later check may stand where a repeated line came first; whoever reports the
+     * reason (listeners, metrics, the debug log) asks here, and the response, which is the same for every
+     * refusal, does not change.
+     *
+     * @param decision what {@link #preflight} decided
+     * @param request the request, for {@code source}
+     * @param source tells whether a header came in several lines
+     * @param <Q> the request type
+     * @return the decision, or the refusal for the repeated line that comes first
+     */
+    public <Q> CorsDecision preflightRefusal(CorsDecision decision, Q request, RequestSource<Q> source) {
+        if (decision.allowed() || debug || decision == CorsDecision.ORIGIN_NOT_ALLOWED) {
+            return decision;
+        }
+        if (repeatedOrigin(request, source)) {
+            return CorsDecision.ORIGIN_NOT_ALLOWED;
+        }
+        return source.isRepeated(request, REQUEST_METHOD) ? CorsDecision.METHOD_INVALID : decision;
+    }
+
+    /**
      * Whether a refused pre-flight is answered like an allowed one, with the headers that passed and the
      * reason, for developers: the policy's debug mode.
      *
