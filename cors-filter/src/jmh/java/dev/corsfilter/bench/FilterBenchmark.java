@@ -64,8 +64,20 @@ public abstract class FilterBenchmark {
     public void setUp() throws Exception {
         Scenario scenario = Scenario.valueOf(scenario());
         ContainerCosts costs = ContainerCosts.valueOf(container());
-        target = impl().create(scenario, costs);
+        target = create(scenario, costs);
         Sanity.checkOrFail(impl(), scenario, costs, target);
+    }
+
+    /**
+     * Configures the implementation for a scenario.
+     *
+     * @param scenario the scenario
+     * @param costs whose request and response costs the servlet fakes reproduce
+     * @return the target, ready to invoke
+     * @throws Exception when the implementation refuses its configuration
+     */
+    protected Target create(Scenario scenario, ContainerCosts costs) throws Exception {
+        return impl().create(scenario, costs);
     }
 
     /**
