@@ -423,7 +423,8 @@ public class CorsFilter implements Filter {
         boolean allowed = decision == CorsDecision.ACTUAL_ALLOWED;
         if (!allowed && initial && LOG.isDebugEnabled()) {
             LOG.debug("CORS {} {}: no CORS headers, {}", method, LogText.quote(request.getRequestURI()),
-                    rules.reason(decision, origin, null, null));
+                    rules.reason(decision, PolicyRules.originLines(origin, request, ServletRequestSource.INSTANCE),
+                            null, null));
         }
         continueWith(policy, allowed ? origin : null, request, response, chain);
     }
@@ -478,7 +479,9 @@ public class CorsFilter implements Filter {
         }
         if (!decision.allowed() && LOG.isDebugEnabled()) {
             LOG.debug("CORS pre-flight for {} refused: {}", LogText.quote(request.getRequestURI()),
-                    rules.reason(decision, origin, ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_METHOD),
+                    rules.reason(decision, decision == CorsDecision.ORIGIN_NOT_ALLOWED
+                                    ? PolicyRules.originLines(origin, request, ServletRequestSource.INSTANCE) : origin,
+                            ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_METHOD),
                             ServletRequestSource.joinedLines(request, PolicyRules.REQUEST_HEADERS)));
         }
         response.setContentLength(0);
@@ -585,7 +588,9 @@ public class CorsFilter implements Filter {
                          HttpServletResponse response, String origin, String requestedMethod, String requestedHeaders,
                          CorsDecision decision) {
         String path = pathOf(request);
-        CorsRequest corsRequest = new CorsRequest(request.getMethod(), origin, requestedMethod, requestedHeaders);
+        String named = decision == CorsDecision.ORIGIN_NOT_ALLOWED
+                ? PolicyRules.originLines(origin, request, ServletRequestSource.INSTANCE) : origin;
+        CorsRequest corsRequest = new CorsRequest(request.getMethod(), named, requestedMethod, requestedHeaders);
         DecisionListeners hearing = listeners;
         if (policy != null && !hearing.isEmpty()) {
             hearing.decided(new CorsDecisionEvent(kind, corsRequest, path, decision, policy));

@@ -16,8 +16,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  *   <li>on a decorated response (an allowed origin, or any request under an any-origin policy),
  *       {@link #reset()} writes the CORS headers again, the headers the policy decides cannot be overwritten
  *       or get a second line, and a CORS header browsers read as one value ({@code -Allow-Origin},
- *       {@code -Allow-Credentials}, {@code -Max-Age}) never gets a second line; the application's lines of
- *       list-valued ones such as {@code Access-Control-Expose-Headers} are kept as written.</li>
+ *       {@code -Allow-Credentials}, {@code -Max-Age}, {@code -Allow-Private-Network}) never gets a second
+ *       line; the application's lines of list-valued ones such as {@code Access-Control-Expose-Headers} are
+ *       kept as written.</li>
  * </ul>
  * Odd arguments (a null name or value) go to the container unchanged, which decides what they mean.
  */

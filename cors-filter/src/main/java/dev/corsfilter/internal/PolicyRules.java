@@ -159,7 +159,8 @@ public final class PolicyRules {
         varyOnOrigin(response, sink);
         if (!allowsOrigin(origin, request, source)) {
             if (debug) {
-                sink.set(response, DEBUG, reason(CorsDecision.ORIGIN_NOT_ALLOWED, origin, null, null));
+                sink.set(response, DEBUG, reason(CorsDecision.ORIGIN_NOT_ALLOWED, originLines(origin, request, source),
+                        null, null));
             }
             return CorsDecision.ORIGIN_NOT_ALLOWED;
         }
@@ -282,7 +283,9 @@ public final class PolicyRules {
             }
         }
         if (decision == CorsDecision.PREFLIGHT_ALLOWED || debug) {
-            writePreflightHeaders(decision, origin, requestedMethod, listedHeaders, headerVerdict,
+            writePreflightHeaders(decision,
+                    decision == CorsDecision.ORIGIN_NOT_ALLOWED ? originLines(origin, request, source) : origin,
+                    requestedMethod, listedHeaders, headerVerdict,
                     privateNetworkRequested, response, sink);
         }
         return decision;
@@ -368,6 +371,21 @@ public final class PolicyRules {
      */
     public <Q> boolean allowsOrigin(String origin, Q request, RequestSource<Q> source) {
         return matchesOrigin(origin) && !repeatedOrigin(request, source);
+    }
+
+    /**
+     * The {@code Origin} to name in a refusal: every line, when there are several, since a request is refused
+     * for sending two; so a reason never says that an allowed origin is not allowed, and a request built from
+     * the named value is refused again.
+     *
+     * @param origin the first line
+     * @param request the request, for {@code source}
+     * @param source tells whether {@code Origin} came in several lines
+     * @param <Q> the request type
+     * @return the lines joined, or {@code origin}
+     */
+    public static <Q> String originLines(String origin, Q request, RequestSource<Q> source) {
+        return source.isRepeated(request, ORIGIN) ? source.joined(request, ORIGIN) : origin;
     }
 
     /** Whether {@code Origin} came in several lines, which only an any-origin policy does not mind. */

@@ -53,6 +53,24 @@ class RefusalReasonTest {
                 .header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "DELETE"));
 
         assertThat(event.decision()).as(event.reason()).isEqualTo(CorsDecision.ORIGIN_NOT_ALLOWED);
+        // The reason names both lines, not the allowed one alone, and the event's request is refused again.
+        assertThat(event.request().origin()).isEqualTo(APP + ",https://evil.example.net");
+        assertThat(event.reason()).contains(APP + ",https://evil.example.net");
+        assertThat(policy(debug).evaluate(event.request()).decision()).isEqualTo(CorsDecision.ORIGIN_NOT_ALLOWED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "OPTIONS"})
+    void debugModeNamesBothOriginLines(String method) {
+        FakeRequest request = new FakeRequest(method).header("Origin", APP).header("Origin", "https://evil.example.net");
+        if (method.equals("OPTIONS")) {
+            request.header("Access-Control-Request-Method", "PUT");
+        }
+        FilterCall call = FilterCall.run(new CorsFilter(policy(true)), request);
+
+        assertThat(call.response().values("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(call.response().values("X-CORS-Debug")).singleElement().asString()
+                .contains(APP + ",https://evil.example.net");
     }
 
     private static CorsDecisionEvent refusal(CorsPolicy policy, FakeRequest request) {
