@@ -5,23 +5,12 @@ import dev.corsfilter.CorsPolicy;
 import dev.corsfilter.browser.ProbeServlet;
 import dev.corsfilter.browser.RequestLogFilter;
 import dev.corsfilter.browser.RequireTokenFilter;
-import jakarta.servlet.Filter;
-import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.ErrorPage;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
+import dev.corsfilter.testing.RunningServer;
+import dev.corsfilter.testing.ServletEngine;
+import dev.corsfilter.testing.WebApp;
+import jakarta.servlet.DispatcherType;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.EnumSet;
 
 /**
  * An embedded Tomcat 11 on a free loopback port with the filter registered in code, in two contexts that
@@ -34,19 +23,14 @@ import java.util.stream.Stream;
  *       dispatch, which the filter is registered for.</li>
  * </ul>
  */
-final class EmbeddedTomcat implements AutoCloseable {
+final class EmbeddedTomcat {
 
     /** The context whose errors Tomcat's ErrorReportValve renders. */
     static final String VALVE_CONTEXT = "/valve";
     /** The context whose errors go to an error page by an ERROR dispatch. */
     static final String ERROR_PAGE_CONTEXT = "/paged";
 
-    private final Tomcat tomcat;
-    private final Path baseDir;
-
-    private EmbeddedTomcat(Tomcat tomcat, Path baseDir) {
-        this.tomcat = tomcat;
-        this.baseDir = baseDir;
+    private EmbeddedTomcat() {
     }
 
     /**
@@ -55,83 +39,19 @@ final class EmbeddedTomcat implements AutoCloseable {
      * @param policy the policy both contexts' filters enforce
      * @return the running server
      */
-    static EmbeddedTomcat start(CorsPolicy policy) {
-        Path baseDir;
-        try {
-            baseDir = Files.createTempDirectory("cors-tomcat-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        addContext(tomcat, VALVE_CONTEXT, policy, false);
-        addContext(tomcat, ERROR_PAGE_CONTEXT, policy, true);
-        EmbeddedTomcat server = new EmbeddedTomcat(tomcat, baseDir);
-        try {
-            tomcat.start();
-        } catch (LifecycleException e) {
-            server.close();
-            throw new IllegalStateException("Tomcat did not start", e);
-        }
-        return server;
+    static RunningServer start(CorsPolicy policy) {
+        return ServletEngine.TOMCAT.start(new WebApp()
+                .context(VALVE_CONTEXT, context -> addFilters(context, policy))
+                .context(ERROR_PAGE_CONTEXT, context -> addFilters(context, policy).errorPage("/error-page")));
     }
 
-    private static void addContext(Tomcat tomcat, String path, CorsPolicy policy, boolean errorPage) {
-        Context context = tomcat.addContext(path, null);
+    private static WebApp.Context addFilters(WebApp.Context context, CorsPolicy policy) {
         // In registration order: the log must see pre-flights, CORS must come before security.
-        addFilter(context, "request-log", new RequestLogFilter(), List.of("REQUEST"));
-        addFilter(context, "cors", new CorsFilter(policy), List.of("REQUEST", "ASYNC", "ERROR"));
-        addFilter(context, "require-token", new RequireTokenFilter(), List.of("REQUEST"));
-        Tomcat.addServlet(context, "probe", new ProbeServlet()).setAsyncSupported(true);
-        context.addServletMapping("/", "probe");
-        if (errorPage) {
-            // No code and no exception type: the default error page, for every status and exception.
-            ErrorPage page = new ErrorPage();
-            page.setLocation("/error-page");
-            context.addErrorPage(page);
-        }
-    }
-
-    private static void addFilter(Context context, String name, Filter filter, List<String> dispatches) {
-        FilterDef definition = new FilterDef();
-        definition.setFilterName(name);
-        definition.setFilter(filter);
-        definition.setFilterClass(filter.getClass().getName());
-        definition.setAsyncSupported("true");
-        context.addFilterDef(definition);
-        FilterMap mapping = new FilterMap();
-        mapping.setFilterName(name);
-        mapping.addURLPattern("/*");
-        dispatches.forEach(mapping::setDispatcher);
-        context.addFilterMap(mapping);
-    }
-
-    /**
-     * The port Tomcat listens on, on 127.0.0.1.
-     *
-     * @return the port
-     */
-    int port() {
-        return tomcat.getConnector().getLocalPort();
-    }
-
-    @Override
-    public void close() {
-        try {
-            tomcat.stop();
-            tomcat.destroy();
-        } catch (LifecycleException e) {
-            throw new IllegalStateException("Tomcat did not stop", e);
-        } finally {
-            try (Stream<Path> paths = Files.walk(baseDir)) {
-                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            } catch (IOException e) {
-                // A leftover temporary directory is harmless.
-            }
-        }
+        return context
+                .filter("request-log", new RequestLogFilter(), EnumSet.of(DispatcherType.REQUEST))
+                .filter("cors", new CorsFilter(policy),
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR))
+                .filter("require-token", new RequireTokenFilter(), EnumSet.of(DispatcherType.REQUEST))
+                .servlet("/", new ProbeServlet());
     }
 }

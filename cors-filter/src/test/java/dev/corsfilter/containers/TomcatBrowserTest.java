@@ -7,6 +7,7 @@ import dev.corsfilter.browser.Engine;
 import dev.corsfilter.browser.Observation;
 import dev.corsfilter.browser.OpenBrowsers;
 import dev.corsfilter.browser.PageServer;
+import dev.corsfilter.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +30,7 @@ class TomcatBrowserTest {
     private final OpenBrowsers browsers = new OpenBrowsers();
     private PageServer page;
     private PageServer other;
-    private EmbeddedTomcat tomcat;
+    private RunningServer tomcat;
     private Map<String, ContainerTarget> targets;
 
     @BeforeAll
